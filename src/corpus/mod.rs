@@ -1,0 +1,290 @@
+//! The corpus: a folder of YAML files holding schools, documents, historians and claims.
+
+pub(crate) mod date;
+pub(crate) mod model;
+pub(crate) mod read;
+mod validate;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Origin};
+use model::{Claim, Document, Historian, School};
+use read::Parsed;
+
+/// A validated corpus.
+///
+/// Every id is unique, every reference resolves, no claim supports or contradicts itself, every
+/// date is well formed. Records keep the order of the files (sorted by path) and of the records
+/// within them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Corpus {
+    /// The schools and theses: the built-in six, then those the corpus declares.
+    pub schools: Vec<School>,
+    /// The primary documents.
+    pub documents: Vec<Document>,
+    /// The historians.
+    pub historians: Vec<Historian>,
+    /// The claims.
+    pub claims: Vec<Claim>,
+}
+
+/// Why a corpus could not be loaded: every problem found, in one pass, sorted by file and line.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", summary(.diagnostics))]
+pub struct LoadError {
+    /// The problems, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let files: BTreeSet<_> = diagnostics.iter().map(|d| &d.origin.file).collect();
+    let problems = if diagnostics.len() == 1 {
+        "problem"
+    } else {
+        "problems"
+    };
+    let in_files = if files.len() == 1 { "file" } else { "files" };
+    format!(
+        "invalid corpus: {} {problems} in {} {in_files}",
+        diagnostics.len(),
+        files.len()
+    )
+}
+
+impl LoadError {
+    fn single(origin: Origin, message: String, hint: &str) -> Self {
+        LoadError {
+            diagnostics: vec![Diagnostic::new(origin, message).with_hint(hint)],
+        }
+    }
+}
+
+/// Files larger than this are refused rather than read.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Sub-folders deeper than this are not followed.
+const MAX_DEPTH: usize = 16;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+impl Corpus {
+    /// Loads every `*.yaml` and `*.yml` file under `dir` (sub-folders included, hidden entries
+    /// skipped), reporting every problem at once.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Corpus, LoadError> {
+        let dir = dir.as_ref();
+        let whole = |file: &Path| Origin {
+            file: file.to_path_buf(),
+            line: 0,
+            column: 0,
+        };
+        if !dir.is_dir() {
+            let why = if dir.exists() {
+                "it is not a folder"
+            } else {
+                "it does not exist"
+            };
+            return Err(LoadError::single(
+                whole(dir),
+                format!("cannot read the corpus folder `{}`: {why}", dir.display()),
+                "pass a folder of YAML files with --corpus DIR",
+            ));
+        }
+        let mut files = Vec::new();
+        let mut diagnostics = Vec::new();
+        let mut seen = BTreeSet::new();
+        collect_files(dir, 0, &mut seen, &mut files, &mut diagnostics);
+        if files.is_empty() && diagnostics.is_empty() {
+            return Err(LoadError::single(
+                whole(dir),
+                format!("expected YAML files in `{}`, found none", dir.display()),
+                "a corpus is a folder of *.yaml files holding `documents:`, `historians:` and `claims:` lists",
+            ));
+        }
+        let mut sources = Vec::new();
+        for file in files {
+            match read_text(&file) {
+                Ok(text) => sources.push((file, text)),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        Self::from_sources_with(sources, diagnostics)
+    }
+
+    /// Builds a corpus from in-memory files: `(path used in diagnostics, YAML text)`.
+    pub fn from_sources<P, S>(
+        sources: impl IntoIterator<Item = (P, S)>,
+    ) -> Result<Corpus, LoadError>
+    where
+        P: Into<PathBuf>,
+        S: AsRef<str>,
+    {
+        let sources = sources.into_iter().map(|(p, s)| {
+            (
+                p.into(),
+                s.as_ref().trim_start_matches('\u{feff}').to_string(),
+            )
+        });
+        Self::from_sources_with(sources.collect(), Vec::new())
+    }
+
+    /// The corpus compiled into the crate: Shuster (2019) on USSR–DPRK relations, 1945–1950.
+    pub fn bundled() -> Corpus {
+        let sources = bundled::FILES
+            .iter()
+            .map(|(name, text)| (Path::new("claims").join(name), *text));
+        Self::from_sources(sources).expect("the bundled corpus is validated by the test suite")
+    }
+
+    fn from_sources_with(
+        sources: Vec<(PathBuf, String)>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Result<Corpus, LoadError> {
+        let mut parsed = Parsed {
+            diagnostics,
+            ..Parsed::default()
+        };
+        for (path, text) in &sources {
+            read::read_file(path, text, &mut parsed);
+        }
+        let mut schools = School::built_in();
+        schools.append(&mut parsed.schools);
+        let school_ids: Vec<_> = schools
+            .iter()
+            .map(|s| (s.id.clone(), s.origin.clone()))
+            .collect();
+        validate::validate(&mut parsed, &school_ids);
+        if !parsed.diagnostics.is_empty() {
+            let mut diagnostics = parsed.diagnostics;
+            diagnostics.sort();
+            diagnostics.dedup();
+            return Err(LoadError { diagnostics });
+        }
+        Ok(Corpus {
+            schools,
+            documents: parsed.documents,
+            historians: parsed.historians,
+            claims: parsed.claims,
+        })
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    /// The historian with this id.
+    pub fn historian(&self, id: &str) -> Option<&Historian> {
+        self.historians.iter().find(|h| h.id == id)
+    }
+
+    /// The school with this id.
+    pub fn school(&self, id: &str) -> Option<&School> {
+        self.schools.iter().find(|s| s.id == id)
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml") | Some("yml")
+    )
+}
+
+fn collect_files(
+    dir: &Path,
+    depth: usize,
+    seen: &mut BTreeSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let origin = Origin {
+        file: dir.to_path_buf(),
+        line: 0,
+        column: 0,
+    };
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) || depth > MAX_DEPTH {
+        diagnostics.push(
+            Diagnostic::new(
+                origin,
+                "folder visited twice: a symbolic link makes a loop, or nesting is too deep",
+            )
+            .with_hint("remove the link that points back into the corpus folder"),
+        );
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::new(origin, format!("cannot list the folder: {e}"))
+                    .with_hint("check that the folder exists and is readable"),
+            );
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, depth + 1, seen, files, diagnostics);
+        } else if is_yaml(&path) {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, without a byte-order mark.
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let whole = Origin {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+    };
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            whole,
+            format!("file is too large: {size} bytes, the limit is {MAX_FILE_BYTES} bytes"),
+        )
+        .with_hint("split the corpus into several files"));
+    }
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and is readable")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Diagnostic::new(
+            Origin {
+                file: path.to_path_buf(),
+                line,
+                column,
+            },
+            "expected UTF-8 text, found bytes that are not UTF-8",
+        )
+        .with_hint("save the file as UTF-8")
+    })?;
+    Ok(text.trim_start_matches('\u{feff}').to_string())
+}

@@ -1,0 +1,315 @@
+//! The records of a corpus: documents, historians, claims, schools.
+
+use serde::Serialize;
+
+use crate::corpus::date::DateSpec;
+use crate::diagnostic::Origin;
+
+/// A school of interpretation or a thesis that claims can belong to.
+///
+/// Six are built in (see [`School::BUILT_IN`]); a corpus may add more with a top-level
+/// `schools:` list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct School {
+    /// The id that claims and historians use, e.g. `post-revisionist`.
+    pub id: String,
+    /// The human name, e.g. `Post-revisionist`.
+    pub name: String,
+    /// Whether this is a school of historians or a thesis about Soviet policy.
+    pub kind: SchoolKind,
+    /// Where the school was declared; `None` for the built-in ones.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// Whether a [`School`] is a school of historians or a thesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SchoolKind {
+    /// A school of historians: orthodox, revisionist, post-revisionist.
+    School,
+    /// A thesis or theory, such as cautious expansionism.
+    Thesis,
+}
+
+impl School {
+    /// The built-in vocabulary: `(id, name, kind)`.
+    pub const BUILT_IN: [(&'static str, &'static str, SchoolKind); 6] = [
+        ("orthodox", "Orthodox", SchoolKind::School),
+        ("revisionist", "Revisionist", SchoolKind::School),
+        ("post-revisionist", "Post-revisionist", SchoolKind::School),
+        (
+            "hegemonic-expansionism",
+            "Hegemonic expansionism",
+            SchoolKind::Thesis,
+        ),
+        (
+            "communist-fortification",
+            "Communist fortification",
+            SchoolKind::Thesis,
+        ),
+        (
+            "cautious-expansionism",
+            "Cautious expansionism",
+            SchoolKind::Thesis,
+        ),
+    ];
+
+    /// The built-in schools as records.
+    pub fn built_in() -> Vec<School> {
+        Self::BUILT_IN
+            .iter()
+            .map(|&(id, name, kind)| School {
+                id: id.to_string(),
+                name: name.to_string(),
+                kind,
+                origin: None,
+            })
+            .collect()
+    }
+}
+
+/// A primary document: a telegram, letter, memorandum, record of conversation, memoir, speech...
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// Unique id, e.g. `stalin-gottwald-1950-08-27`.
+    pub id: String,
+    /// A descriptive title.
+    pub title: String,
+    /// When it was written: a year, year-month or full date, or a range.
+    pub date: DateSpec,
+    /// What sort of document it is.
+    pub kind: DocumentKind,
+    /// Who wrote it (a person or a body).
+    pub author: String,
+    /// Who it was addressed to, if anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// The archive citation as historians write it.
+    pub citation: String,
+    /// Who it was written for.
+    pub audience: Audience,
+    /// The historian through whom the source is known, when it is not consulted directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_through: Option<String>,
+    /// A judgement of the document's reliability.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+macro_rules! keyword_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            /// Every keyword, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The keyword as written in YAML.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+
+            /// Parses the keyword as written in YAML.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The keywords, for hints.
+            pub(crate) fn keywords() -> Vec<&'static str> {
+                Self::ALL.iter().map(|k| k.as_str()).collect()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// The kind of a [`Document`].
+    DocumentKind {
+        /// A telegram or cable.
+        Telegram = "telegram",
+        /// A letter.
+        Letter = "letter",
+        /// A memorandum.
+        Memorandum = "memorandum",
+        /// A report.
+        Report = "report",
+        /// A record (minutes) of a conversation or meeting.
+        RecordOfConversation = "record-of-conversation",
+        /// A speech.
+        Speech = "speech",
+        /// A memoir, written after the events.
+        Memoir = "memoir",
+        /// The record of a conference.
+        ConferenceRecord = "conference-record",
+        /// A directive or instruction.
+        Directive = "directive",
+        /// A resolution or decision of a body.
+        Resolution = "resolution",
+        /// A published text: a pamphlet, an article, a printed report.
+        Publication = "publication",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+keyword_enum! {
+    /// Who a [`Document`] was written for.
+    ///
+    /// The "layered policy" reading of Soviet documents makes this matter: what Stalin told Mao or
+    /// Gottwald, or what a ministry circulated widely, is not what the Politburo told itself.
+    Audience {
+        /// Internal or top secret: written for the author's own leadership.
+        Internal = "internal",
+        /// Written for allied leaders.
+        Allied = "allied",
+        /// Written for wide diplomatic circulation.
+        Diplomatic = "diplomatic",
+        /// Written for the public.
+        Public = "public",
+    }
+}
+
+impl Audience {
+    /// Whether the document was written for readers outside the author's own leadership.
+    pub fn is_outside(self) -> bool {
+        self != Audience::Internal
+    }
+}
+
+/// A judgement of a document's reliability.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reliability {
+    /// The verdict.
+    pub rating: Rating,
+    /// The historians who make the judgement.
+    pub by: Vec<String>,
+    /// The reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+keyword_enum! {
+    /// The verdict of a [`Reliability`] judgement.
+    Rating {
+        /// Taken at face value.
+        Reliable = "reliable",
+        /// Usable with qualifications.
+        Qualified = "qualified",
+        /// Doubtful: uncorroborated, self-serving or late.
+        Doubtful = "doubtful",
+    }
+}
+
+/// A historian, or another author whose reading of events is a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Historian {
+    /// Unique id: the surname, lowercase.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// The schools the historian is placed in.
+    pub schools: Vec<String>,
+    /// Works, as a bibliography gives them.
+    pub works: Vec<String>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A claim about the past, advanced by historians and resting on documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// Unique id.
+    pub id: String,
+    /// The claim, in our own words.
+    pub statement: String,
+    /// The school or thesis it belongs to.
+    pub school: Option<String>,
+    /// The historians who advance it.
+    pub proponents: Vec<String>,
+    /// The period the claim is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateSpec>,
+    /// The stance of the encoded source towards the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Where the source discusses the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// The documents that back or undermine it.
+    pub evidence: Vec<Evidence>,
+    /// The claims it supports.
+    pub supports: Vec<String>,
+    /// The claims it contradicts.
+    pub contradicts: Vec<String>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+keyword_enum! {
+    /// The stance of the encoded source (for the bundled corpus: Shuster's paper) on a claim.
+    Stance {
+        /// The source argues for it.
+        Endorses = "endorses",
+        /// The source argues against it.
+        Rejects = "rejects",
+        /// The source accepts it in part.
+        Qualifies = "qualifies",
+        /// The source reports it without judging.
+        Reports = "reports",
+    }
+}
+
+/// One piece of evidence: a document that backs or undermines a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The document's id.
+    pub document: String,
+    /// Whether it backs or undermines the claim.
+    pub polarity: Polarity,
+    /// Where the source makes the connection, e.g. `Gottwald Letter, fn 120`.
+    pub locator: String,
+    /// A short quotation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The document the source actually cites here, when it mis-cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cited_as: Option<String>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+keyword_enum! {
+    /// Whether an [`Evidence`] document backs or undermines its claim.
+    Polarity {
+        /// The document is evidence for the claim.
+        Backs = "backs",
+        /// The document is evidence against the claim.
+        Undermines = "undermines",
+    }
+}

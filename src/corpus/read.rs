@@ -1,0 +1,708 @@
+//! Reading one YAML file into records, with a position for every value and every problem.
+//!
+//! Nothing here stops at the first problem: each field of each record is checked and every
+//! problem becomes a [`Diagnostic`]. A record with problems is still returned (with defaults in
+//! place of what was wrong), so that later checks, such as dangling references, see its id.
+
+use std::path::Path;
+
+use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
+use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
+
+use crate::corpus::date::DateSpec;
+use crate::corpus::model::{
+    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
+    School, SchoolKind, Stance,
+};
+use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
+
+/// What kind of record an id names; references say which kind they expect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Kind {
+    School,
+    Document,
+    Historian,
+    Claim,
+}
+
+impl Kind {
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Kind::School => "school",
+            Kind::Document => "document",
+            Kind::Historian => "historian",
+            Kind::Claim => "claim",
+        }
+    }
+}
+
+/// A reference from one record to another, kept with its position for validation.
+#[derive(Clone, Debug)]
+pub(crate) struct Reference {
+    /// The id of the record holding the reference.
+    pub owner: String,
+    /// The field it appears in, e.g. `supports`.
+    pub field: &'static str,
+    /// The id referred to.
+    pub target: String,
+    /// What kind of record the field expects.
+    pub expected: Kind,
+    /// Where the reference is written.
+    pub origin: Origin,
+}
+
+/// An id declared by a record, with its position.
+#[derive(Clone, Debug)]
+pub(crate) struct Declaration {
+    pub id: String,
+    pub kind: Kind,
+    pub origin: Origin,
+}
+
+/// Everything read from the files of a corpus, before cross-file validation.
+#[derive(Default)]
+pub(crate) struct Parsed {
+    pub schools: Vec<School>,
+    pub documents: Vec<Document>,
+    pub historians: Vec<Historian>,
+    pub claims: Vec<Claim>,
+    pub declarations: Vec<Declaration>,
+    pub references: Vec<Reference>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const SECTIONS: &[&str] = &["schools", "documents", "historians", "claims"];
+const SCHOOL_FIELDS: &[&str] = &["id", "name", "kind"];
+const DOCUMENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "date",
+    "kind",
+    "author",
+    "recipient",
+    "citation",
+    "audience",
+    "known_through",
+    "reliability",
+    "notes",
+];
+const RELIABILITY_FIELDS: &[&str] = &["rating", "by", "note"];
+const HISTORIAN_FIELDS: &[&str] = &["id", "name", "schools", "works", "notes"];
+const CLAIM_FIELDS: &[&str] = &[
+    "id",
+    "statement",
+    "school",
+    "proponents",
+    "period",
+    "stance",
+    "locator",
+    "evidence",
+    "supports",
+    "contradicts",
+    "notes",
+];
+const EVIDENCE_FIELDS: &[&str] = &[
+    "document", "polarity", "locator", "quote", "cited_as", "note",
+];
+
+/// Reads one file's text into `parsed`.
+pub(crate) fn read_file(path: &Path, text: &str, parsed: &mut Parsed) {
+    let mut reader = Reader { path, parsed };
+    reader.file(text);
+}
+
+struct Reader<'p> {
+    path: &'p Path,
+    parsed: &'p mut Parsed,
+}
+
+/// A scalar value with its position.
+struct Text {
+    value: String,
+    origin: Origin,
+}
+
+fn describe(node: &Node) -> &'static str {
+    match node {
+        Node::Scalar(_) => "a string",
+        Node::Mapping(_) => "a mapping",
+        Node::Sequence(_) => "a list",
+    }
+}
+
+fn is_null(scalar: &MarkedScalarNode) -> bool {
+    matches!(scalar.as_str(), "~" | "null" | "Null" | "NULL")
+}
+
+impl Reader<'_> {
+    fn origin(&self, span: &Span) -> Origin {
+        let (line, column) = span
+            .start()
+            .map(|m| (m.line(), m.column()))
+            .unwrap_or((0, 0));
+        Origin {
+            file: self.path.to_path_buf(),
+            line,
+            column,
+        }
+    }
+
+    fn error(&mut self, origin: Origin, message: String, hint: Option<String>) {
+        let mut diagnostic = Diagnostic::new(origin, message);
+        diagnostic.hint = hint;
+        self.parsed.diagnostics.push(diagnostic);
+    }
+
+    fn file(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let options = LoaderOptions::default()
+            .error_on_duplicate_keys(true)
+            .toplevel_mapping();
+        let root = match marked_yaml::parse_yaml_with_options(0, text, options) {
+            Ok(root) => root,
+            Err(e) => return self.yaml_error(e),
+        };
+        let Some(map) = root.as_mapping() else { return };
+        for (key, value) in map.iter() {
+            let name = key.as_str();
+            match name {
+                "schools" => self.each(value, "schools", Self::school),
+                "documents" => self.each(value, "documents", Self::document),
+                "historians" => self.each(value, "historians", Self::historian),
+                "claims" => self.each(value, "claims", Self::claim),
+                _ => self.unknown_field(key, "the top level of a corpus file", SECTIONS),
+            }
+        }
+    }
+
+    fn yaml_error(&mut self, error: YamlError) {
+        use YamlError::*;
+        let (span_marker, message, hint) = match &error {
+            TopLevelMustBeMapping(m) | TopLevelMustBeSequence(m) => (
+                Some(*m),
+                "expected a mapping at the top level of the file".to_string(),
+                "a corpus file holds `documents:`, `historians:`, `claims:` or `schools:` lists",
+            ),
+            UnexpectedAnchor(m) => (
+                Some(*m),
+                "found a YAML anchor or alias, which corpus files do not allow".to_string(),
+                "write the value out in full; anchors and aliases are refused so that no file can expand without bound",
+            ),
+            MappingKeyMustBeScalar(m) => (
+                Some(*m),
+                "expected a plain key, found a list or mapping used as a key".to_string(),
+                "keys are field names such as `id` or `statement`",
+            ),
+            UnexpectedTag(m) => (
+                Some(*m),
+                "found a YAML tag (`!...`), which corpus files do not use".to_string(),
+                "remove the tag; every value is plain text",
+            ),
+            ScanError(m, e) => {
+                let what = e.info().to_string();
+                let hint = if what.contains("tab") {
+                    "YAML indentation must use spaces, not tabs"
+                } else {
+                    "check the indentation and quoting near this position; quote text that contains `: ` or starts with a special character"
+                };
+                (Some(*m), format!("invalid YAML: {what}"), hint)
+            }
+            DuplicateKey(inner) => (
+                inner.key.span().start().copied(),
+                format!(
+                    "duplicate key `{}` in one mapping (first at line {})",
+                    inner.key.as_str(),
+                    inner.prev_key.span().start().map(|m| m.line()).unwrap_or(0)
+                ),
+                "remove one of the two; a record names each field once",
+            ),
+        };
+        let span = span_marker
+            .map(Span::new_start)
+            .unwrap_or_else(Span::new_blank);
+        let origin = self.origin(&span);
+        self.error(origin, message, Some(hint.to_string()));
+    }
+
+    fn unknown_field(&mut self, key: &MarkedScalarNode, place: &str, allowed: &[&str]) {
+        let hint = match did_you_mean(key.as_str(), allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the fields allowed here are: {}", allowed.join(", ")),
+        };
+        let origin = self.origin(key.span());
+        self.error(
+            origin,
+            format!("unknown field `{}` in {place}", key.as_str()),
+            Some(hint),
+        );
+    }
+
+    /// Runs `record` on each item of a top-level list.
+    fn each(&mut self, node: &Node, section: &str, record: fn(&mut Self, &MarkedMappingNode)) {
+        let Some(items) = node.as_sequence() else {
+            if node.as_scalar().is_some_and(is_null) {
+                return;
+            }
+            let origin = self.origin(node.span());
+            return self.error(
+                origin,
+                format!(
+                    "expected a list under `{section}`, found {}",
+                    describe(node)
+                ),
+                Some(format!(
+                    "write each record as an item: `{section}:\\n  - id: ...`"
+                )),
+            );
+        };
+        for item in items.iter() {
+            match item.as_mapping() {
+                Some(map) => record(self, map),
+                None => {
+                    let origin = self.origin(item.span());
+                    self.error(
+                        origin,
+                        format!(
+                            "expected a record (a mapping) in `{section}`, found {}",
+                            describe(item)
+                        ),
+                        Some("each item starts with `- id: ...` and continues with `field: value` lines".into()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Reports unknown fields of a record.
+    fn check_fields(&mut self, map: &MarkedMappingNode, what: &str, allowed: &[&str]) {
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.unknown_field(key, what, allowed);
+            }
+        }
+    }
+
+    fn optional_text(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<Text> {
+        let node = map.get_node(field)?;
+        match node {
+            Node::Scalar(s) if is_null(s) => None,
+            Node::Scalar(s) => Some(Text {
+                value: s.as_str().to_string(),
+                origin: self.origin(s.span()),
+            }),
+            other => {
+                let origin = self.origin(other.span());
+                self.error(
+                    origin,
+                    format!(
+                        "expected text for `{field}` of {what}, found {}",
+                        describe(other)
+                    ),
+                    Some(
+                        "quote the value if it contains `: `, `#` or starts with `[`, `{` or `-`"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<Text> {
+        let present = map.get_node(field).is_some();
+        let text = self.optional_text(map, field, what);
+        match &text {
+            Some(t) if t.value.trim().is_empty() => {
+                self.error(
+                    t.origin.clone(),
+                    format!("`{field}` of {what} is empty"),
+                    Some(format!(
+                        "write the {field} out; an empty value says nothing"
+                    )),
+                );
+                return None;
+            }
+            None if !present => {
+                let origin = self.origin(map.span());
+                self.error(
+                    origin,
+                    format!("missing field `{field}` in {what}"),
+                    Some(format!("add `{field}: ...` to this record")),
+                );
+            }
+            None if map.get_scalar(field).is_some() => {
+                let origin =
+                    self.origin(map.get_node(field).map(|n| n.span()).unwrap_or(map.span()));
+                self.error(
+                    origin,
+                    format!("`{field}` of {what} is empty"),
+                    Some(format!(
+                        "write the {field} out; `~` and `null` mean nothing"
+                    )),
+                );
+            }
+            _ => {}
+        }
+        text
+    }
+
+    fn keyword<K: Copy>(
+        &mut self,
+        text: Option<Text>,
+        field: &str,
+        parse: fn(&str) -> Option<K>,
+        keywords: &[&str],
+    ) -> Option<K> {
+        let text = text?;
+        let parsed = parse(text.value.trim());
+        if parsed.is_none() {
+            let hint = match did_you_mean(text.value.trim(), keywords.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("expected one of: {}", keywords.join(", ")),
+            };
+            self.error(
+                text.origin,
+                format!("unknown {field} `{}`", text.value),
+                Some(hint),
+            );
+        }
+        parsed
+    }
+
+    fn date(&mut self, text: Option<Text>, field: &str) -> Option<DateSpec> {
+        let text = text?;
+        match DateSpec::parse(&text.value) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.error(
+                    text.origin,
+                    format!("malformed {field} `{}`: {e}", text.value),
+                    Some("write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END such as 1950-03-30/1950-04-25".into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of plain strings; a lone string is an error with a hint, not silently a list.
+    fn text_list(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Vec<Text> {
+        let Some(node) = map.get_node(field) else {
+            return Vec::new();
+        };
+        match node {
+            Node::Sequence(items) => items
+                .iter()
+                .filter_map(|item| match item {
+                    Node::Scalar(s) => Some(Text {
+                        value: s.as_str().trim().to_string(),
+                        origin: self.origin(s.span()),
+                    }),
+                    other => {
+                        let origin = self.origin(other.span());
+                        self.error(
+                            origin,
+                            format!(
+                                "expected text in the list `{field}` of {what}, found {}",
+                                describe(other)
+                            ),
+                            Some("each item is a single id or text".into()),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            Node::Scalar(s) if is_null(s) => Vec::new(),
+            other => {
+                let origin = self.origin(other.span());
+                let example = match other {
+                    Node::Scalar(s) => format!("`{field}: [{}]`", s.as_str()),
+                    _ => format!("`{field}: [a, b]`"),
+                };
+                self.error(
+                    origin,
+                    format!(
+                        "expected a list for `{field}` of {what}, found {}",
+                        describe(other)
+                    ),
+                    Some(format!("write a list, e.g. {example}")),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn references(
+        &mut self,
+        owner: &str,
+        field: &'static str,
+        expected: Kind,
+        items: Vec<Text>,
+    ) -> Vec<String> {
+        items
+            .into_iter()
+            .map(|t| self.reference(owner, field, expected, t))
+            .collect()
+    }
+
+    fn reference(&mut self, owner: &str, field: &'static str, expected: Kind, t: Text) -> String {
+        self.parsed.references.push(Reference {
+            owner: owner.to_string(),
+            field,
+            target: t.value.clone(),
+            expected,
+            origin: t.origin,
+        });
+        t.value
+    }
+
+    /// Reads and declares the `id` of a record.
+    fn id(&mut self, map: &MarkedMappingNode, kind: Kind) -> String {
+        let what = kind.noun();
+        let Some(t) = self.required_text(map, "id", &format!("a {what}")) else {
+            return String::new();
+        };
+        let id = t.value.trim().to_string();
+        if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            self.error(
+                t.origin.clone(),
+                format!("expected an id without spaces, found `{}`", t.value),
+                Some(format!(
+                    "join words with `-`, e.g. `{}`",
+                    id.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join("-")
+                        .to_lowercase()
+                )),
+            );
+        }
+        self.parsed.declarations.push(Declaration {
+            id: id.clone(),
+            kind,
+            origin: t.origin,
+        });
+        id
+    }
+
+    fn notes(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<String> {
+        self.optional_text(map, field, what).map(|t| t.value)
+    }
+
+    fn school(&mut self, map: &MarkedMappingNode) {
+        self.check_fields(map, "a school", SCHOOL_FIELDS);
+        let id = self.id(map, Kind::School);
+        let what = format!("school `{id}`");
+        let name = self.required_text(map, "name", &what);
+        let kind = self.required_text(map, "kind", &what);
+        let kind = self.keyword(
+            kind,
+            "school kind",
+            |k| match k {
+                "school" => Some(SchoolKind::School),
+                "thesis" => Some(SchoolKind::Thesis),
+                _ => None,
+            },
+            &["school", "thesis"],
+        );
+        self.parsed.schools.push(School {
+            name: name.map(|t| t.value).unwrap_or_else(|| id.clone()),
+            id,
+            kind: kind.unwrap_or(SchoolKind::School),
+            origin: Some(self.origin(map.span())),
+        });
+    }
+
+    fn document(&mut self, map: &MarkedMappingNode) {
+        self.check_fields(map, "a document", DOCUMENT_FIELDS);
+        let id = self.id(map, Kind::Document);
+        let what = format!("document `{id}`");
+        let title = self.required_text(map, "title", &what);
+        let date = self.required_text(map, "date", &what);
+        let date = self.date(date, "date");
+        let kind = self.required_text(map, "kind", &what);
+        let kind = self.keyword(
+            kind,
+            "document kind",
+            DocumentKind::parse,
+            &DocumentKind::keywords(),
+        );
+        let author = self.required_text(map, "author", &what);
+        let recipient = self.notes(map, "recipient", &what);
+        let citation = self.required_text(map, "citation", &what);
+        let audience = self.required_text(map, "audience", &what);
+        let audience = self.keyword(audience, "audience", Audience::parse, &Audience::keywords());
+        let known_through = self
+            .optional_text(map, "known_through", &what)
+            .map(|t| self.reference(&id, "known_through", Kind::Historian, t));
+        let reliability = self.reliability(map, &id, &what);
+        let notes = self.notes(map, "notes", &what);
+        self.parsed.documents.push(Document {
+            title: title.map(|t| t.value).unwrap_or_default(),
+            date: date.unwrap_or(DateSpec {
+                start: crate::corpus::date::PartialDate {
+                    year: 0,
+                    month: None,
+                    day: None,
+                },
+                end: None,
+            }),
+            kind: kind.unwrap_or(DocumentKind::Other),
+            author: author.map(|t| t.value).unwrap_or_default(),
+            recipient,
+            citation: citation.map(|t| t.value).unwrap_or_default(),
+            audience: audience.unwrap_or(Audience::Internal),
+            known_through,
+            reliability,
+            notes,
+            origin: Some(self.origin(map.span())),
+            id,
+        });
+    }
+
+    fn reliability(
+        &mut self,
+        map: &MarkedMappingNode,
+        id: &str,
+        what: &str,
+    ) -> Option<Reliability> {
+        let node = map.get_node("reliability")?;
+        let Some(inner) = node.as_mapping() else {
+            let origin = self.origin(node.span());
+            self.error(
+                origin,
+                format!(
+                    "expected a mapping for `reliability` of {what}, found {}",
+                    describe(node)
+                ),
+                Some(
+                    "write `reliability: {rating: doubtful, by: [historian-id], note: ...}`".into(),
+                ),
+            );
+            return None;
+        };
+        let what = format!("the reliability of {what}");
+        self.check_fields(inner, &what, RELIABILITY_FIELDS);
+        let rating = self.required_text(inner, "rating", &what);
+        let rating = self.keyword(rating, "rating", Rating::parse, &Rating::keywords());
+        let by = self.text_list(inner, "by", &what);
+        let by = self.references(id, "reliability.by", Kind::Historian, by);
+        let note = self.notes(inner, "note", &what);
+        Some(Reliability {
+            rating: rating?,
+            by,
+            note,
+        })
+    }
+
+    fn historian(&mut self, map: &MarkedMappingNode) {
+        self.check_fields(map, "a historian", HISTORIAN_FIELDS);
+        let id = self.id(map, Kind::Historian);
+        let what = format!("historian `{id}`");
+        let name = self.required_text(map, "name", &what);
+        let schools = self.text_list(map, "schools", &what);
+        let schools = self.references(&id, "schools", Kind::School, schools);
+        let works = self.text_list(map, "works", &what);
+        let notes = self.notes(map, "notes", &what);
+        self.parsed.historians.push(Historian {
+            name: name.map(|t| t.value).unwrap_or_default(),
+            schools,
+            works: works.into_iter().map(|t| t.value).collect(),
+            notes,
+            origin: Some(self.origin(map.span())),
+            id,
+        });
+    }
+
+    fn claim(&mut self, map: &MarkedMappingNode) {
+        self.check_fields(map, "a claim", CLAIM_FIELDS);
+        let id = self.id(map, Kind::Claim);
+        let what = format!("claim `{id}`");
+        let statement = self.required_text(map, "statement", &what);
+        let school = self
+            .optional_text(map, "school", &what)
+            .map(|t| self.reference(&id, "school", Kind::School, t));
+        let proponents = self.text_list(map, "proponents", &what);
+        let proponents = self.references(&id, "proponents", Kind::Historian, proponents);
+        let period = self.optional_text(map, "period", &what);
+        let period = self.date(period, "period");
+        let stance = self.optional_text(map, "stance", &what);
+        let stance = self.keyword(stance, "stance", Stance::parse, &Stance::keywords());
+        let locator = self.notes(map, "locator", &what);
+        let evidence = self.evidence(map, &id, &what);
+        let supports = self.text_list(map, "supports", &what);
+        let supports = self.references(&id, "supports", Kind::Claim, supports);
+        let contradicts = self.text_list(map, "contradicts", &what);
+        let contradicts = self.references(&id, "contradicts", Kind::Claim, contradicts);
+        let notes = self.notes(map, "notes", &what);
+        self.parsed.claims.push(Claim {
+            statement: statement.map(|t| t.value).unwrap_or_default(),
+            school,
+            proponents,
+            period,
+            stance,
+            locator,
+            evidence,
+            supports,
+            contradicts,
+            notes,
+            origin: Some(self.origin(map.span())),
+            id,
+        });
+    }
+
+    fn evidence(&mut self, map: &MarkedMappingNode, id: &str, what: &str) -> Vec<Evidence> {
+        let Some(node) = map.get_node("evidence") else {
+            return Vec::new();
+        };
+        let Some(items) = node.as_sequence() else {
+            if node.as_scalar().is_some_and(is_null) {
+                return Vec::new();
+            }
+            let origin = self.origin(node.span());
+            self.error(
+                origin,
+                format!("expected a list for `evidence` of {what}, found {}", describe(node)),
+                Some("write `evidence:\\n  - document: ...\\n    polarity: backs\\n    locator: ...`".into()),
+            );
+            return Vec::new();
+        };
+        let what = format!("evidence of {what}");
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let Some(e) = item.as_mapping() else {
+                let origin = self.origin(item.span());
+                self.error(
+                    origin,
+                    format!("expected a mapping in {what}, found {}", describe(item)),
+                    Some("each piece of evidence has `document`, `polarity` and `locator`".into()),
+                );
+                continue;
+            };
+            self.check_fields(e, &what, EVIDENCE_FIELDS);
+            let document = self
+                .required_text(e, "document", &what)
+                .map(|t| self.reference(id, "evidence.document", Kind::Document, t));
+            let polarity = self.required_text(e, "polarity", &what);
+            let polarity =
+                self.keyword(polarity, "polarity", Polarity::parse, &Polarity::keywords());
+            let locator = self.required_text(e, "locator", &what);
+            let quote = self.notes(e, "quote", &what);
+            let cited_as = self
+                .optional_text(e, "cited_as", &what)
+                .map(|t| self.reference(id, "evidence.cited_as", Kind::Document, t));
+            let note = self.notes(e, "note", &what);
+            if let (Some(document), Some(polarity), Some(locator)) = (document, polarity, locator) {
+                out.push(Evidence {
+                    document,
+                    polarity,
+                    locator: locator.value,
+                    quote,
+                    cited_as,
+                    note,
+                });
+            }
+        }
+        out
+    }
+}

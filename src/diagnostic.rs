@@ -1,0 +1,139 @@
+//! Diagnostics: what is wrong with a corpus, and where.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A place in a corpus file. Lines and columns count from 1.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Origin {
+    /// The file, as given to the loader (relative paths stay relative).
+    pub file: PathBuf,
+    /// The line, from 1; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// The column, from 1; 0 when the problem concerns the whole file.
+    pub column: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file.display())
+        } else {
+            write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+        }
+    }
+}
+
+/// One problem found while loading a corpus.
+///
+/// The message is lowercase with no trailing period and says what was expected and what was
+/// found; the hint says how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    /// Where the problem is.
+    pub origin: Origin,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `origin`.
+    pub fn new(origin: Origin, message: impl Into<String>) -> Self {
+        Diagnostic {
+            origin,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: error: {}", self.origin, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The closest candidate to `wanted` by edit distance, if it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(wanted, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["gottwald-letter", "khrushchev-memoir"];
+        assert_eq!(did_you_mean("gotwald-letter", ids), Some("gottwald-letter"));
+        assert_eq!(did_you_mean("acheson", ids), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
+
+impl Diagnostic {
+    /// Renders the diagnostic with the offending line of `source` (the file's text) and a caret
+    /// under the column, in the style of rustc.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let mut out = format!("error: {}\n", self.message);
+        let line_text = source
+            .filter(|_| self.origin.line > 0)
+            .and_then(|s| s.lines().nth(self.origin.line - 1));
+        let gutter = " ".repeat(self.origin.line.to_string().len());
+        out.push_str(&format!("{gutter}--> {}\n", self.origin));
+        if let Some(text) = line_text {
+            let caret_at: String = text
+                .chars()
+                .take(self.origin.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            out.push_str(&format!(
+                "{gutter} |\n{} | {text}\n{gutter} | {caret_at}^\n",
+                self.origin.line
+            ));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("{gutter} = hint: {hint}\n"));
+        }
+        out
+    }
+}

@@ -1,0 +1,56 @@
+//! historiograph stores a historiographical debate as a graph and answers the questions
+//! historians ask of it.
+//!
+//! Claims are nodes, advanced by historians of a school or thesis. Claims support or contradict
+//! each other. Primary documents (telegrams, letters, memoranda, records of conversations,
+//! memoirs, speeches) back or undermine claims.
+//!
+//! The crate bundles one corpus: Jacob Shuster, *Stalin's Foreign Policy "Shift"* (2019), on
+//! USSR–DPRK relations 1945–1950 and the origins of the Korean War. Which of its claims rest
+//! only on Stalin's letter to Gottwald of 27 August 1950?
+//!
+//! ```
+//! use historiograph::{Corpus, Debate};
+//!
+//! let debate = Debate::new(Corpus::bundled());
+//! for claim in debate.rests_only_on("stalin-gottwald-1950-08-27")? {
+//!     println!("{}: {}", claim.id, claim.statement);
+//! }
+//! # Ok::<(), historiograph::QueryError>(())
+//! ```
+//!
+//! # Loading a corpus
+//!
+//! [`Corpus::load`] reads a folder of YAML files and reports every problem at once, each with
+//! file, line, column and a hint ([`LoadError`], [`Diagnostic`]). [`Corpus::from_sources`] does
+//! the same for in-memory text. The format is described in `claims/README.md`.
+//!
+//! # Asking questions
+//!
+//! A [`Debate`] builds the graph once; its methods are the questions:
+//! [`evidence`](Debate::evidence), [`rests_only_on`](Debate::rests_only_on),
+//! [`depends_on`](Debate::depends_on), [`discredit`](Debate::discredit),
+//! [`contested`](Debate::contested), [`unsupported`](Debate::unsupported),
+//! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). Answers are
+//! sorted and serialize to a stable JSON shape.
+#![deny(missing_docs)]
+
+mod corpus;
+mod diagnostic;
+mod graph;
+mod query;
+mod report;
+
+pub use corpus::date::{DateError, DateSpec, PartialDate};
+pub use corpus::model::{
+    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
+    School, SchoolKind, Stance,
+};
+pub use corpus::{Corpus, LoadError};
+pub use diagnostic::{Diagnostic, Origin};
+pub use graph::{Debate, Node, Relation};
+pub use query::{
+    Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
+    EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
+};
+pub use report::Table;

@@ -1,0 +1,165 @@
+//! The query grammar shared by the command line and research notebooks.
+
+use serde::Serialize;
+
+use crate::corpus::model::{Claim, Document, Historian};
+use crate::graph::{Debate, Node};
+use crate::query::{
+    ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, QueryError,
+    SourceCriticism,
+};
+
+/// A question to ask of a debate: one per CLI subcommand, and one per notebook query block.
+///
+/// With the `cli` feature this is a clap subcommand, so `historiograph rests-only-on DOC` and a
+/// notebook block reading `rests-only-on DOC` go through the same parser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::Subcommand))]
+pub enum Query {
+    /// Every document that backs a claim, directly or through claims that support it, with one
+    /// shortest path per document
+    Evidence {
+        /// The claim's id
+        claim: String,
+    },
+    /// The claims whose evidence base is exactly this one document
+    RestsOnlyOn {
+        /// The document's id
+        document: String,
+    },
+    /// The claims that lose all documentary grounding if this document is set aside
+    DependsOn {
+        /// The document's id
+        document: String,
+    },
+    /// What falls when these documents are set aside, and which of them grounded each claim
+    #[cfg_attr(feature = "cli", command(arg_required_else_help = true))]
+    Discredit {
+        /// The documents' ids
+        #[cfg_attr(feature = "cli", arg(required = true))]
+        documents: Vec<String>,
+    },
+    /// The claims that are contradicted or undermined, with who and what stands on each side
+    Contested,
+    /// The claims with no documentary grounding at all
+    Unsupported,
+    /// Contradictions across schools: a school × school matrix and the list
+    Conflicts,
+    /// Claims resting only on documents written after the events, or only for outside audiences
+    Criticism,
+    /// One document, claim or historian in full
+    Show {
+        /// The id
+        id: String,
+    },
+    /// All documents, in date order
+    Documents,
+    /// All claims, sorted by id
+    Claims,
+    /// All historians, sorted by id
+    Historians,
+}
+
+/// A record of any kind, for `show`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Record {
+    /// A document.
+    Document(Document),
+    /// A claim.
+    Claim(Claim),
+    /// A historian.
+    Historian(Historian),
+}
+
+/// The answer to a [`Query`].
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// `evidence`.
+    Evidence(EvidenceBase),
+    /// `rests-only-on`, `depends-on`, `unsupported`, `claims`.
+    Claims(Vec<ClaimSummary>),
+    /// `discredit`.
+    Discredit(Discredit),
+    /// `contested`.
+    Contested(Vec<Contest>),
+    /// `conflicts`.
+    Conflicts(ConflictMatrix),
+    /// `criticism`.
+    Criticism(SourceCriticism),
+    /// `show`.
+    Record(Box<Record>),
+    /// `documents`.
+    Documents(Vec<DocumentSummary>),
+    /// `historians`.
+    Historians(Vec<Historian>),
+}
+
+impl Query {
+    /// Runs the query.
+    pub fn run(&self, debate: &Debate) -> Result<Answer, QueryError> {
+        let corpus = debate.corpus();
+        Ok(match self {
+            Query::Evidence { claim } => Answer::Evidence(debate.evidence(claim)?),
+            Query::RestsOnlyOn { document } => Answer::Claims(debate.rests_only_on(document)?),
+            Query::DependsOn { document } => Answer::Claims(debate.depends_on(document)?),
+            Query::Discredit { documents } => Answer::Discredit(debate.discredit(documents)?),
+            Query::Contested => Answer::Contested(debate.contested()),
+            Query::Unsupported => Answer::Claims(debate.unsupported()),
+            Query::Conflicts => Answer::Conflicts(debate.conflicts()),
+            Query::Criticism => Answer::Criticism(debate.source_criticism()),
+            Query::Show { id } => Answer::Record(Box::new(show(debate, id)?)),
+            Query::Documents => Answer::Documents(
+                debate
+                    .documents_by_date()
+                    .into_iter()
+                    .map(DocumentSummary::of)
+                    .collect(),
+            ),
+            Query::Claims => {
+                let mut claims: Vec<_> = corpus.claims.iter().map(ClaimSummary::of).collect();
+                claims.sort_by(|a, b| a.id.cmp(&b.id));
+                Answer::Claims(claims)
+            }
+            Query::Historians => {
+                let mut historians = corpus.historians.clone();
+                historians.sort_by(|a, b| a.id.cmp(&b.id));
+                Answer::Historians(historians)
+            }
+        })
+    }
+
+    /// The ids the query names, for diagrams of the subgraph involved.
+    pub fn subjects(&self) -> Vec<&str> {
+        match self {
+            Query::Evidence { claim } => vec![claim],
+            Query::RestsOnlyOn { document } | Query::DependsOn { document } => vec![document],
+            Query::Discredit { documents } => documents.iter().map(String::as_str).collect(),
+            Query::Show { id } => vec![id],
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn show(debate: &Debate, id: &str) -> Result<Record, QueryError> {
+    let corpus = debate.corpus();
+    match debate.node(id).map(|n| debate.graph()[n]) {
+        Some(Node::Document(i)) => Ok(Record::Document(corpus.documents[i].clone())),
+        Some(Node::Claim(i)) => Ok(Record::Claim(corpus.claims[i].clone())),
+        Some(Node::Historian(i)) => Ok(Record::Historian(corpus.historians[i].clone())),
+        None => {
+            let all = corpus
+                .documents
+                .iter()
+                .map(|d| d.id.as_str())
+                .chain(corpus.claims.iter().map(|c| c.id.as_str()))
+                .chain(corpus.historians.iter().map(|h| h.id.as_str()));
+            Err(QueryError::UnknownId {
+                id: id.to_string(),
+                expected: "document, claim or historian",
+                suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
+            })
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! The questions historians ask of a debate. Every answer is computed from the graph and sorted.
+
+mod answers;
+pub(crate) mod command;
+mod criticism;
+pub(crate) mod dominators;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
+use crate::diagnostic::did_you_mean;
+use crate::graph::{Debate, Node};
+
+pub use answers::{
+    ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
+    Fallen, Route, Side,
+};
+pub use command::{Answer, Query, Record};
+pub use criticism::{SourceCriticism, SourceFlaw};
+
+/// Why a query could not be answered.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// No record has this id.
+    #[error("unknown {expected} `{id}`{}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+    UnknownId {
+        /// The id asked for.
+        id: String,
+        /// The kind of record the query expected: `document` or `claim`.
+        expected: &'static str,
+        /// The closest id of that kind, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The id names a record of another kind.
+    #[error("expected a {expected}, found the {found} `{id}`")]
+    WrongKind {
+        /// The id asked for.
+        id: String,
+        /// The kind the query expected.
+        expected: &'static str,
+        /// The kind of the record with that id.
+        found: &'static str,
+    },
+}
+
+fn noun(node: Node) -> &'static str {
+    match node {
+        Node::Document(_) => "document",
+        Node::Claim(_) => "claim",
+        Node::Historian(_) => "historian",
+    }
+}
+
+impl Debate {
+    fn lookup(&self, id: &str, expected: &'static str) -> Result<Node, QueryError> {
+        match self.node(id).map(|n| self.graph()[n]) {
+            Some(node) if noun(node) == expected => Ok(node),
+            Some(node) => Err(QueryError::WrongKind {
+                id: id.to_string(),
+                expected,
+                found: noun(node),
+            }),
+            None => {
+                let corpus = self.corpus();
+                let suggestion = match expected {
+                    "document" => did_you_mean(id, corpus.documents.iter().map(|d| d.id.as_str())),
+                    _ => did_you_mean(id, corpus.claims.iter().map(|c| c.id.as_str())),
+                };
+                Err(QueryError::UnknownId {
+                    id: id.to_string(),
+                    expected,
+                    suggestion: suggestion.map(str::to_string),
+                })
+            }
+        }
+    }
+
+    fn document_index(&self, id: &str) -> Result<usize, QueryError> {
+        match self.lookup(id, "document")? {
+            Node::Document(i) => Ok(i),
+            _ => unreachable!("lookup checked the kind"),
+        }
+    }
+
+    fn claim_index(&self, id: &str) -> Result<usize, QueryError> {
+        match self.lookup(id, "claim")? {
+            Node::Claim(i) => Ok(i),
+            _ => unreachable!("lookup checked the kind"),
+        }
+    }
+
+    /// Summaries of claims by index, sorted by id.
+    fn claim_summaries(&self, indices: impl IntoIterator<Item = usize>) -> Vec<ClaimSummary> {
+        let mut out: Vec<_> = indices
+            .into_iter()
+            .map(|i| ClaimSummary::of(self.claim_at(i)))
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// The claims among flow nodes marked in `set`.
+    fn claims_in(&self, set: &[bool]) -> impl Iterator<Item = usize> + '_ {
+        let d = self.flow.documents;
+        set[d..]
+            .iter()
+            .enumerate()
+            .filter(|(_, &on)| on)
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// The evidence base of a claim: every document that backs it, directly or by backing a
+    /// claim that supports it (transitively), with one shortest path for each.
+    pub fn evidence(&self, claim: &str) -> Result<EvidenceBase, QueryError> {
+        let i = self.claim_index(claim)?;
+        let target = self.claim_flow(i);
+        // Breadth-first search backwards; `next[v]` is v's successor on a shortest path to the claim.
+        let mut next = vec![u32::MAX; self.flow.forward.len()];
+        let mut queue = VecDeque::from([target]);
+        next[target as usize] = target;
+        let mut routes = Vec::new();
+        while let Some(v) = queue.pop_front() {
+            if (v as usize) < self.flow.documents {
+                routes.push(self.route(v, &next));
+                continue;
+            }
+            for &u in self.flow.backward.row(v) {
+                if next[u as usize] == u32::MAX {
+                    next[u as usize] = v;
+                    queue.push_back(u);
+                }
+            }
+        }
+        routes.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+        let against = self
+            .claim_at(i)
+            .evidence
+            .iter()
+            .filter(|e| e.polarity == Polarity::Undermines)
+            .filter_map(|e| self.corpus().document(&e.document))
+            .map(DocumentSummary::of)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        Ok(EvidenceBase {
+            claim: ClaimSummary::of(self.claim_at(i)),
+            routes,
+            undermined_by: against,
+        })
+    }
+
+    fn route(&self, document: u32, next: &[u32]) -> Route {
+        let mut path = vec![self.flow_id(document).to_string()];
+        let mut v = document;
+        while next[v as usize] != v {
+            v = next[v as usize];
+            path.push(self.flow_id(v).to_string());
+        }
+        Route {
+            document: DocumentSummary::of(self.doc(document as usize)),
+            length: path.len() - 1,
+            path,
+        }
+    }
+
+    fn flow_id(&self, v: u32) -> &str {
+        match self.flow_claim(v) {
+            Some(c) => &self.claim_at(c).id,
+            None => &self.doc(v as usize).id,
+        }
+    }
+
+    /// The claims whose evidence base is exactly `{document}`.
+    pub fn rests_only_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
+        let d = self.document_index(document)?;
+        let none = vec![false; self.flow.forward.len()];
+        let from_it = self.flow.reach([self.doc_flow(d)], &none);
+        let others = (0..self.flow.documents as u32).filter(|&o| o != self.doc_flow(d));
+        let from_others = self.flow.reach(others, &none);
+        let only: Vec<bool> = from_it
+            .iter()
+            .zip(&from_others)
+            .map(|(&a, &b)| a && !b)
+            .collect();
+        Ok(self.claim_summaries(self.claims_in(&only)))
+    }
+
+    /// The claims that lose all documentary grounding if `document` is set aside: those it
+    /// dominates in the evidence flow. A superset of [`Debate::rests_only_on`].
+    pub fn depends_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
+        let d = self.document_index(document)? as u32;
+        let deps = self.dependencies();
+        let claims =
+            (0..self.corpus().claims.len()).filter(|&c| deps.anchor(self.claim_flow(c)) == Some(d));
+        Ok(self.claim_summaries(claims))
+    }
+
+    /// For every document, the ids of the claims that depend on it (documents with none are
+    /// left out). Computed with one dominator tree, not one search per document.
+    pub fn dependency_table(&self) -> BTreeMap<String, Vec<String>> {
+        let deps = self.dependencies();
+        let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for c in 0..self.corpus().claims.len() {
+            if let Some(d) = deps.anchor(self.claim_flow(c)) {
+                table
+                    .entry(self.doc(d as usize).id.clone())
+                    .or_default()
+                    .push(self.claim_at(c).id.clone());
+            }
+        }
+        table.values_mut().for_each(|v| v.sort());
+        table
+    }
+
+    /// What falls when `documents` are set aside: the claims that were grounded and no longer
+    /// are, each with the set-aside documents that had grounded it.
+    pub fn discredit<S: AsRef<str>>(&self, documents: &[S]) -> Result<Discredit, QueryError> {
+        let mut set_aside = BTreeSet::new();
+        for id in documents {
+            set_aside.insert(self.document_index(id.as_ref())?);
+        }
+        let n = self.flow.forward.len();
+        let before = self.flow.grounded();
+        let mut blocked = vec![false; n];
+        set_aside.iter().for_each(|&d| blocked[d] = true);
+        let after = self.flow.reach(0..self.flow.documents as u32, &blocked);
+        let none = vec![false; n];
+        let reach_of: Vec<(usize, Vec<bool>)> = set_aside
+            .iter()
+            .map(|&d| (d, self.flow.reach([d as u32], &none)))
+            .collect();
+        let mut fallen: Vec<Fallen> = self
+            .claims_in(&before)
+            .filter(|&c| !after[self.claim_flow(c) as usize])
+            .map(|c| {
+                let v = self.claim_flow(c) as usize;
+                let mut because: Vec<String> = reach_of
+                    .iter()
+                    .filter(|(_, r)| r[v])
+                    .map(|(d, _)| self.doc(*d).id.clone())
+                    .collect();
+                because.sort();
+                Fallen {
+                    claim: ClaimSummary::of(self.claim_at(c)),
+                    because,
+                }
+            })
+            .collect();
+        fallen.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
+        let mut set_aside: Vec<DocumentSummary> = set_aside
+            .into_iter()
+            .map(|d| DocumentSummary::of(self.doc(d)))
+            .collect();
+        set_aside.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Discredit { set_aside, fallen })
+    }
+
+    /// The claims with no documentary grounding at all, including claims that only support
+    /// each other in a circle.
+    pub fn unsupported(&self) -> Vec<ClaimSummary> {
+        let grounded = self.flow.grounded();
+        let d = self.flow.documents;
+        let orphans = (0..self.corpus().claims.len()).filter(|&c| !grounded[d + c]);
+        self.claim_summaries(orphans)
+    }
+
+    /// The claims that are contradicted by other claims or undermined by documents, with who
+    /// and what stands on each side.
+    pub fn contested(&self) -> Vec<Contest> {
+        let corpus = self.corpus();
+        let mut contradicted_by: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+        for claim in &corpus.claims {
+            for target in &claim.contradicts {
+                contradicted_by
+                    .entry(target.as_str())
+                    .or_default()
+                    .push(claim);
+            }
+        }
+        let mut out = Vec::new();
+        for claim in &corpus.claims {
+            let attackers = contradicted_by
+                .get(claim.id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            let undermining = self.documents_with(claim, Polarity::Undermines);
+            if attackers.is_empty() && undermining.is_empty() {
+                continue;
+            }
+            let mut against_claims: Vec<ClaimSummary> =
+                attackers.into_iter().map(ClaimSummary::of).collect();
+            against_claims.sort_by(|a, b| a.id.cmp(&b.id));
+            let against_historians = sorted_unique(
+                against_claims
+                    .iter()
+                    .flat_map(|c| c.proponents.iter().cloned()),
+            );
+            out.push(Contest {
+                claim: ClaimSummary::of(claim),
+                for_side: Side {
+                    historians: sorted_unique(claim.proponents.iter().cloned()),
+                    claims: Vec::new(),
+                    documents: self.documents_with(claim, Polarity::Backs),
+                },
+                against: Side {
+                    historians: against_historians,
+                    claims: against_claims,
+                    documents: undermining,
+                },
+            });
+        }
+        out.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
+        out
+    }
+
+    fn documents_with(&self, claim: &Claim, polarity: Polarity) -> Vec<DocumentSummary> {
+        let set: BTreeSet<DocumentSummary> = claim
+            .evidence
+            .iter()
+            .filter(|e| e.polarity == polarity)
+            .filter_map(|e| self.corpus().document(&e.document))
+            .map(DocumentSummary::of)
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// The contradictions between claims, counted school × school (rows: the contradicting
+    /// claim's school; `-` for claims without one), with the list of those across schools.
+    pub fn conflicts(&self) -> ConflictMatrix {
+        let corpus = self.corpus();
+        let school_of = |c: &Claim| c.school.clone().unwrap_or_else(|| "-".to_string());
+        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut list = Vec::new();
+        for claim in &corpus.claims {
+            for target in &claim.contradicts {
+                let Some(other) = corpus.claim(target) else {
+                    continue;
+                };
+                let (a, b) = (school_of(claim), school_of(other));
+                *counts.entry((a.clone(), b.clone())).or_default() += 1;
+                if a != b {
+                    list.push(Conflict {
+                        from: ClaimSummary::of(claim),
+                        to: ClaimSummary::of(other),
+                    });
+                }
+            }
+        }
+        let schools: Vec<String> =
+            sorted_unique(counts.keys().flat_map(|(a, b)| [a.clone(), b.clone()]));
+        let matrix = schools
+            .iter()
+            .map(|a| {
+                schools
+                    .iter()
+                    .map(|b| counts.get(&(a.clone(), b.clone())).copied().unwrap_or(0))
+                    .collect()
+            })
+            .collect();
+        list.sort_by(|x, y| (&x.from.id, &x.to.id).cmp(&(&y.from.id, &y.to.id)));
+        ConflictMatrix {
+            schools,
+            matrix,
+            conflicts: list,
+        }
+    }
+
+    /// Claims that rest only on documents written after the events they describe, or only on
+    /// documents written for outside audiences (allies, diplomats, the public).
+    pub fn source_criticism(&self) -> SourceCriticism {
+        criticism::source_criticism(self)
+    }
+
+    /// Documents sorted by date, then id.
+    pub fn documents_by_date(&self) -> Vec<&Document> {
+        let mut docs: Vec<&Document> = self.corpus().documents.iter().collect();
+        docs.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        docs
+    }
+
+    /// Whether a document was written after the period a claim is about.
+    pub(crate) fn is_late(document: &Document, claim: &Claim) -> bool {
+        match claim.period {
+            Some(p) => document.date.earliest() > p.latest(),
+            None => document.kind == DocumentKind::Memoir,
+        }
+    }
+
+    /// Whether a document was written for an outside audience.
+    pub(crate) fn is_outside(document: &Document) -> bool {
+        document.audience != Audience::Internal
+    }
+}
+
+pub(crate) fn sorted_unique<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    items
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}

@@ -1,0 +1,373 @@
+//! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
+
+use crate::query::command::{Answer, Record};
+use crate::query::{ClaimSummary, DocumentSummary};
+
+/// A titled table of text cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// A heading above the table.
+    pub title: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows, each as long as `headers`.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(title: impl Into<String>, headers: &[&str]) -> Table {
+        Table {
+            title: title.into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// Plain text with aligned columns; long cells are kept whole.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{}\n", self.title);
+        if self.rows.is_empty() {
+            out.push_str("  (none)\n");
+            return out;
+        }
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .map(|r| r[i].chars().count())
+                    .chain([self.headers[i].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: &[String]| {
+            let mut s = String::from(" ");
+            for (i, cell) in cells.iter().enumerate() {
+                s.push(' ');
+                if i + 1 == cells.len() {
+                    s.push_str(cell);
+                } else {
+                    s.push_str(cell);
+                    s.push_str(&" ".repeat(widths[i] - cell.chars().count() + 1));
+                }
+            }
+            s.trim_end().to_string() + "\n"
+        };
+        out.push_str(&line(&self.headers));
+        let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+        out.push_str(&line(&rule));
+        for r in &self.rows {
+            out.push_str(&line(r));
+        }
+        out
+    }
+
+    /// A Markdown table under a bold title.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!("**{}**\n\n", self.title);
+        if self.rows.is_empty() {
+            out.push_str("*(none)*\n");
+            return out;
+        }
+        let cell = |c: &String| c.replace('|', "\\|").replace('\n', " ");
+        let line = |cells: &[String]| {
+            format!(
+                "| {} |\n",
+                cells.iter().map(cell).collect::<Vec<_>>().join(" | ")
+            )
+        };
+        out.push_str(&line(&self.headers));
+        out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
+        for r in &self.rows {
+            out.push_str(&line(r));
+        }
+        out
+    }
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "-".to_string())
+}
+
+fn claims_table(title: impl Into<String>, claims: &[ClaimSummary]) -> Table {
+    let mut t = Table::new(title, &["claim", "school", "proponents", "statement"]);
+    for c in claims {
+        t.row(vec![
+            c.id.clone(),
+            opt(&c.school),
+            c.proponents.join(", "),
+            c.statement.clone(),
+        ]);
+    }
+    t
+}
+
+fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table {
+    let mut t = Table::new(title, &["document", "date", "kind", "audience", "title"]);
+    for d in docs {
+        t.row(vec![
+            d.id.clone(),
+            d.date.to_string(),
+            d.kind.to_string(),
+            d.audience.to_string(),
+            d.title.clone(),
+        ]);
+    }
+    t
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Answer {
+    /// The answer as tables, in reading order.
+    pub fn tables(&self) -> Vec<Table> {
+        match self {
+            Answer::Evidence(base) => {
+                let mut t = Table::new(
+                    format!(
+                        "evidence base of `{}`: {}",
+                        base.claim.id,
+                        count(base.routes.len(), "document", "documents")
+                    ),
+                    &["document", "date", "audience", "steps", "path"],
+                );
+                for r in &base.routes {
+                    t.row(vec![
+                        r.document.id.clone(),
+                        r.document.date.to_string(),
+                        r.document.audience.to_string(),
+                        r.length.to_string(),
+                        r.path.join(" → "),
+                    ]);
+                }
+                let mut tables = vec![t];
+                if !base.undermined_by.is_empty() {
+                    tables.push(documents_table(
+                        format!("documents undermining `{}`", base.claim.id),
+                        &base.undermined_by,
+                    ));
+                }
+                tables
+            }
+            Answer::Claims(claims) => {
+                vec![claims_table(count(claims.len(), "claim", "claims"), claims)]
+            }
+            Answer::Discredit(d) => {
+                let ids: Vec<_> = d.set_aside.iter().map(|s| s.id.as_str()).collect();
+                let mut t = Table::new(
+                    format!(
+                        "setting aside {}: {} {}",
+                        ids.join(", "),
+                        count(d.fallen.len(), "claim falls", "claims fall"),
+                        ""
+                    )
+                    .trim_end()
+                    .to_string(),
+                    &["claim", "school", "because of", "statement"],
+                );
+                for f in &d.fallen {
+                    t.row(vec![
+                        f.claim.id.clone(),
+                        opt(&f.claim.school),
+                        f.because.join(", "),
+                        f.claim.statement.clone(),
+                    ]);
+                }
+                vec![t]
+            }
+            Answer::Contested(contests) => {
+                let mut t = Table::new(
+                    count(contests.len(), "contested claim", "contested claims"),
+                    &[
+                        "claim",
+                        "for",
+                        "against (claims)",
+                        "against (historians)",
+                        "against (documents)",
+                    ],
+                );
+                for c in contests {
+                    let ids = |v: &[ClaimSummary]| {
+                        v.iter()
+                            .map(|x| x.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let docs = |v: &[DocumentSummary]| {
+                        v.iter()
+                            .map(|x| x.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    t.row(vec![
+                        c.claim.id.clone(),
+                        c.for_side.historians.join(", "),
+                        ids(&c.against.claims),
+                        c.against.historians.join(", "),
+                        docs(&c.against.documents),
+                    ]);
+                }
+                vec![t]
+            }
+            Answer::Conflicts(m) => {
+                let mut headers = vec!["contradicting ↓ / contradicted →"];
+                headers.extend(m.schools.iter().map(String::as_str));
+                let mut matrix = Table::new("contradictions, school × school", &headers);
+                for (school, row) in m.schools.iter().zip(&m.matrix) {
+                    let mut cells = vec![school.clone()];
+                    cells.extend(row.iter().map(|n| n.to_string()));
+                    matrix.row(cells);
+                }
+                let mut list = Table::new(
+                    count(
+                        m.conflicts.len(),
+                        "contradiction across schools",
+                        "contradictions across schools",
+                    ),
+                    &["claim", "school", "contradicts", "school "],
+                );
+                for c in &m.conflicts {
+                    list.row(vec![
+                        c.from.id.clone(),
+                        opt(&c.from.school),
+                        c.to.id.clone(),
+                        opt(&c.to.school),
+                    ]);
+                }
+                vec![matrix, list]
+            }
+            Answer::Criticism(c) => {
+                let table = |title: &str, flaws: &[crate::query::SourceFlaw]| {
+                    let mut t = Table::new(
+                        format!("{title}: {}", count(flaws.len(), "claim", "claims")),
+                        &["claim", "school", "documents"],
+                    );
+                    for f in flaws {
+                        let docs: Vec<_> = f
+                            .documents
+                            .iter()
+                            .map(|d| format!("{} ({}, {})", d.id, d.date, d.audience))
+                            .collect();
+                        t.row(vec![
+                            f.claim.id.clone(),
+                            opt(&f.claim.school),
+                            docs.join("; "),
+                        ]);
+                    }
+                    t
+                };
+                vec![
+                    table(
+                        "resting only on documents written after the events",
+                        &c.only_late,
+                    ),
+                    table(
+                        "resting only on documents written for outside audiences",
+                        &c.only_outside,
+                    ),
+                ]
+            }
+            Answer::Record(record) => vec![record_table(record)],
+            Answer::Documents(docs) => vec![documents_table(
+                count(docs.len(), "document", "documents"),
+                docs,
+            )],
+            Answer::Historians(hs) => {
+                let mut t = Table::new(
+                    count(hs.len(), "historian", "historians"),
+                    &["historian", "name", "schools", "works"],
+                );
+                for h in hs {
+                    t.row(vec![
+                        h.id.clone(),
+                        h.name.clone(),
+                        h.schools.join(", "),
+                        h.works.len().to_string(),
+                    ]);
+                }
+                vec![t]
+            }
+        }
+    }
+}
+
+fn record_table(record: &Record) -> Table {
+    let mut t = Table::new("", &["field", "value"]);
+    let mut field = |name: &str, value: String| {
+        if !value.is_empty() && value != "-" {
+            t.row(vec![name.to_string(), value]);
+        }
+    };
+    match record {
+        Record::Document(d) => {
+            field("id", d.id.clone());
+            field("title", d.title.clone());
+            field("date", d.date.to_string());
+            field("kind", d.kind.to_string());
+            field("author", d.author.clone());
+            field("recipient", opt(&d.recipient));
+            field("citation", d.citation.clone());
+            field("audience", d.audience.to_string());
+            field("known through", opt(&d.known_through));
+            if let Some(r) = &d.reliability {
+                field(
+                    "reliability",
+                    format!("{} (by {})", r.rating, r.by.join(", ")),
+                );
+                field("reliability note", opt(&r.note));
+            }
+            field("notes", opt(&d.notes));
+        }
+        Record::Claim(c) => {
+            field("id", c.id.clone());
+            field("statement", c.statement.clone());
+            field("school", opt(&c.school));
+            field("proponents", c.proponents.join(", "));
+            field(
+                "period",
+                c.period.map(|p| p.to_string()).unwrap_or_default(),
+            );
+            field(
+                "stance",
+                c.stance.map(|s| s.to_string()).unwrap_or_default(),
+            );
+            field("locator", opt(&c.locator));
+            for e in &c.evidence {
+                let quote = e
+                    .quote
+                    .as_ref()
+                    .map(|q| format!(" “{q}”"))
+                    .unwrap_or_default();
+                field(
+                    e.polarity.as_str(),
+                    format!("{} ({}){quote}", e.document, e.locator),
+                );
+            }
+            field("supports", c.supports.join(", "));
+            field("contradicts", c.contradicts.join(", "));
+            field("notes", opt(&c.notes));
+        }
+        Record::Historian(h) => {
+            field("id", h.id.clone());
+            field("name", h.name.clone());
+            field("schools", h.schools.join(", "));
+            for w in &h.works {
+                field("work", w.clone());
+            }
+            field("notes", opt(&h.notes));
+        }
+    }
+    let (kind, id) = match record {
+        Record::Document(d) => ("document", &d.id),
+        Record::Claim(c) => ("claim", &c.id),
+        Record::Historian(h) => ("historian", &h.id),
+    };
+    t.title = format!("{kind} `{id}`");
+    t
+}
