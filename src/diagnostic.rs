@@ -68,18 +68,30 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The closest candidate to `wanted` by edit distance, if it is close enough to be a likely typo.
+/// The closest candidate to `wanted`: by edit distance when that is small enough to be a
+/// likely typo, otherwise the shortest candidate that contains `wanted` as a word-part
+/// (`gottwald` suggests `stalin-gottwald-1950-08-27`).
 pub(crate) fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let limit = (wanted.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(wanted, c), c))
-        .filter(|&(d, _)| d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    let wanted_lower = wanted.to_lowercase();
+    let mut close: Option<(usize, &str)> = None;
+    let mut containing: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(wanted, c);
+        if d <= limit && close.map_or(true, |best| (d, c) < best) {
+            close = Some((d, c));
+        }
+        if wanted_lower.len() >= 4 && c.to_lowercase().contains(&wanted_lower) {
+            let key = (c.len(), c);
+            if containing.map_or(true, |best| key < best) {
+                containing = Some(key);
+            }
+        }
+    }
+    close.or(containing).map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -106,6 +118,7 @@ mod tests {
         let ids = ["gottwald-letter", "khrushchev-memoir"];
         assert_eq!(did_you_mean("gotwald-letter", ids), Some("gottwald-letter"));
         assert_eq!(did_you_mean("acheson", ids), None);
+        assert_eq!(did_you_mean("khrushchev", ids), Some("khrushchev-memoir"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

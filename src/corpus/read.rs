@@ -131,7 +131,7 @@ fn describe(node: &Node) -> &'static str {
 }
 
 fn is_null(scalar: &MarkedScalarNode) -> bool {
-    matches!(scalar.as_str(), "~" | "null" | "Null" | "NULL")
+    matches!(scalar.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
 
 impl Reader<'_> {
@@ -253,7 +253,7 @@ impl Reader<'_> {
                     describe(node)
                 ),
                 Some(format!(
-                    "write each record as an item: `{section}:\\n  - id: ...`"
+                    "write each record under `{section}:` as a list item starting with `- id:`"
                 )),
             );
         };
@@ -663,7 +663,7 @@ impl Reader<'_> {
             self.error(
                 origin,
                 format!("expected a list for `evidence` of {what}, found {}", describe(node)),
-                Some("write `evidence:\\n  - document: ...\\n    polarity: backs\\n    locator: ...`".into()),
+                Some("write each piece of evidence as a list item with `document`, `polarity` and `locator`".into()),
             );
             return Vec::new();
         };

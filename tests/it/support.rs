@@ -1,0 +1,75 @@
+//! Helpers shared by the integration tests.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use historiograph::{Corpus, Debate, Polarity};
+
+/// The folder of a hand-made test corpus under `tests/corpora/`.
+pub fn corpus_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpora")
+        .join(name)
+}
+
+/// Loads a hand-made test corpus, panicking with the diagnostics if it is invalid.
+pub fn debate(name: &str) -> Debate {
+    match Corpus::load(corpus_dir(name)) {
+        Ok(corpus) => Debate::new(corpus),
+        Err(e) => panic!("{e}: {:#?}", e.diagnostics),
+    }
+}
+
+/// The ids of a list of claim summaries.
+pub fn ids(claims: &[historiograph::ClaimSummary]) -> Vec<&str> {
+    claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// Loads in-memory YAML files.
+pub fn from_yaml(files: &[(&str, &str)]) -> Result<Corpus, historiograph::LoadError> {
+    Corpus::from_sources(files.iter().map(|&(p, t)| (p, t)))
+}
+
+/// Brute force, independent of the library's flow tables: for each document, the claims that
+/// are grounded with it and ungrounded without it.
+pub fn brute_force_dependencies(corpus: &Corpus) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    let all: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let before = grounded(corpus, &all);
+    for d in &all {
+        let others: Vec<&str> = all.iter().copied().filter(|o| o != d).collect();
+        let after = grounded(corpus, &others);
+        let fallen: Vec<String> = before.difference(&after).cloned().collect();
+        if !fallen.is_empty() {
+            out.insert(d.to_string(), fallen);
+        }
+    }
+    out
+}
+
+/// The ids of the claims reachable from `documents` along backs and supports.
+pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for c in &corpus.claims {
+            if seen.contains(&c.id) {
+                continue;
+            }
+            let backed = c
+                .evidence
+                .iter()
+                .any(|e| e.polarity == Polarity::Backs && documents.contains(&e.document.as_str()));
+            let supported = corpus
+                .claims
+                .iter()
+                .any(|s| seen.contains(&s.id) && s.supports.contains(&c.id));
+            if backed || supported {
+                seen.insert(c.id.clone());
+                changed = true;
+            }
+        }
+    }
+    seen
+}
