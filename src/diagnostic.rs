@@ -68,6 +68,34 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Renders the diagnostic with the offending line of `source` (the file's text) and a caret
+    /// under the column, in the style of rustc.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let mut out = format!("error: {}\n", self.message);
+        let line_text = source
+            .filter(|_| self.origin.line > 0)
+            .and_then(|s| s.lines().nth(self.origin.line - 1));
+        let gutter = " ".repeat(self.origin.line.to_string().len());
+        out.push_str(&format!("{gutter}--> {}\n", self.origin));
+        if let Some(text) = line_text {
+            let caret_at: String = text
+                .chars()
+                .take(self.origin.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            out.push_str(&format!(
+                "{gutter} |\n{} | {text}\n{gutter} | {caret_at}^\n",
+                self.origin.line
+            ));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("{gutter} = hint: {hint}\n"));
+        }
+        out
+    }
+}
+
 /// The closest candidate to `wanted`: by edit distance when that is small enough to be a
 /// likely typo, otherwise the shortest candidate that contains `wanted` as a word-part
 /// (`gottwald` suggests `stalin-gottwald-1950-08-27`).
@@ -120,33 +148,5 @@ mod tests {
         assert_eq!(did_you_mean("acheson", ids), None);
         assert_eq!(did_you_mean("khrushchev", ids), Some("khrushchev-memoir"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
-}
-
-impl Diagnostic {
-    /// Renders the diagnostic with the offending line of `source` (the file's text) and a caret
-    /// under the column, in the style of rustc.
-    pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("error: {}\n", self.message);
-        let line_text = source
-            .filter(|_| self.origin.line > 0)
-            .and_then(|s| s.lines().nth(self.origin.line - 1));
-        let gutter = " ".repeat(self.origin.line.to_string().len());
-        out.push_str(&format!("{gutter}--> {}\n", self.origin));
-        if let Some(text) = line_text {
-            let caret_at: String = text
-                .chars()
-                .take(self.origin.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            out.push_str(&format!(
-                "{gutter} |\n{} | {text}\n{gutter} | {caret_at}^\n",
-                self.origin.line
-            ));
-        }
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!("{gutter} = hint: {hint}\n"));
-        }
-        out
     }
 }
