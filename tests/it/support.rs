@@ -73,3 +73,29 @@ pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<String> {
     }
     seen
 }
+
+/// A folder of the shared data (`../shared/data/<name>` beside the repository, or
+/// `$HISTORIOGRAPH_SHARED_DATA/<name>`).
+///
+/// When it is missing the test says so loudly and skips (returns `None`), except under CI (`CI`
+/// set), where missing data is a failure.
+pub fn shared_data(name: &str) -> Option<PathBuf> {
+    let root = std::env::var_os("HISTORIOGRAPH_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    let dir = root.join(name);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "shared data missing under CI: {} (set HISTORIOGRAPH_SHARED_DATA)",
+            dir.display()
+        );
+    }
+    eprintln!(
+        "\n!!! SKIPPED: shared data not found at {} (set HISTORIOGRAPH_SHARED_DATA to run this test)\n",
+        dir.display()
+    );
+    None
+}
