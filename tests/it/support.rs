@@ -79,6 +79,7 @@ pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<String> {
 ///
 /// When it is missing the test says so loudly and skips (returns `None`), except under CI (`CI`
 /// set), where missing data is a failure.
+#[allow(dead_code)] // used by the tests that read ../shared/data
 pub fn shared_data(name: &str) -> Option<PathBuf> {
     let root = std::env::var_os("HISTORIOGRAPH_SHARED_DATA")
         .map(PathBuf::from)
