@@ -1,12 +1,14 @@
 //! The corpus: a folder of YAML files holding schools, documents, historians and claims.
 
 pub(crate) mod date;
+mod limits;
 pub(crate) mod model;
 pub(crate) mod read;
 mod validate;
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Origin};
@@ -61,8 +63,6 @@ impl LoadError {
     }
 }
 
-/// Files larger than this are refused rather than read.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Sub-folders deeper than this are not followed.
 const MAX_DEPTH: usize = 16;
 
@@ -256,18 +256,29 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         line: 0,
         column: 0,
     };
-    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::new(
-            whole,
-            format!("file is too large: {size} bytes, the limit is {MAX_FILE_BYTES} bytes"),
-        )
-        .with_hint("split the corpus into several files"));
-    }
-    let bytes = fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))
             .with_hint("check that the file exists and is readable")
-    })?;
+    };
+    let metadata = fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(Diagnostic::new(
+            whole.clone(),
+            "expected a regular file, found a pipe, socket or device",
+        )
+        .with_hint("a corpus holds plain YAML files; remove this entry or rename it"));
+    }
+    if metadata.len() > limits::MAX_FILE_BYTES {
+        return Err(limits::too_large(path, metadata.len()));
+    }
+    // The size may change between the check and the read: read one byte past the limit at most.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(limits::too_large(path, bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -10,6 +10,7 @@ use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
 
 use crate::corpus::date::DateSpec;
+use crate::corpus::limits;
 use crate::corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
     School, SchoolKind, Stance,
@@ -157,6 +158,25 @@ impl Reader<'_> {
         if text.trim().is_empty() {
             return;
         }
+        if text.len() as u64 > limits::MAX_FILE_BYTES {
+            let d = limits::too_large(self.path, text.len() as u64);
+            return self.parsed.diagnostics.push(d);
+        }
+        if let Some((line, column)) = limits::deep_line(text) {
+            let origin = Origin {
+                file: self.path.to_path_buf(),
+                line,
+                column,
+            };
+            return self.error(
+                origin,
+                format!(
+                    "nesting is too deep: expected content to start by column {}, found it at column {column}",
+                    limits::MAX_COLUMN
+                ),
+                Some("a corpus record nests a few levels deep; deeper nesting is refused before parsing so that it cannot exhaust the stack (if this line is text, indent it less)".into()),
+            );
+        }
         let options = LoaderOptions::default()
             .error_on_duplicate_keys(true)
             .toplevel_mapping();
@@ -204,6 +224,8 @@ impl Reader<'_> {
                 let what = e.info().to_string();
                 let hint = if what.contains("tab") {
                     "YAML indentation must use spaces, not tabs"
+                } else if what.contains("recursion limit") {
+                    "brackets `[` and `{` nest at most 255 deep; a corpus record needs two or three"
                 } else {
                     "check the indentation and quoting near this position; quote text that contains `: ` or starts with a special character"
                 };

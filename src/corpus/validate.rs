@@ -74,11 +74,21 @@ fn declared_ids(
     ids
 }
 
+/// How many candidate ids did-you-mean may compare, over all unknown references together. It
+/// keeps a file of thousands of dangling references from costing time quadratic in its size; past
+/// it, unknown references get the hint without a suggestion.
+const SUGGESTION_BUDGET: usize = 2_000_000;
+
 fn check_references(
     parsed: &Parsed,
     ids: &BTreeMap<(bool, String), Declared>,
     found: &mut Vec<Diagnostic>,
 ) {
+    let mut by_kind: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
+    for ((_, id), d) in ids {
+        by_kind.entry(d.kind).or_default().push(id);
+    }
+    let mut budget = SUGGESTION_BUDGET;
     for r in &parsed.references {
         let is_school = r.expected == Kind::School;
         let key = (is_school, r.target.clone());
@@ -102,11 +112,14 @@ fn check_references(
                 )),
             ),
             None => {
-                let candidates = ids
-                    .iter()
-                    .filter(|(_, d)| d.kind == r.expected)
-                    .map(|((_, id), _)| id.as_str());
-                let hint = match did_you_mean(&r.target, candidates) {
+                let candidates = by_kind.get(&r.expected).map_or(&[][..], Vec::as_slice);
+                let suggestion = if candidates.len() <= budget {
+                    budget -= candidates.len();
+                    did_you_mean(&r.target, candidates.iter().copied())
+                } else {
+                    None
+                };
+                let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if is_school => {
                         "declare it in a `schools:` list, or use a built-in school: orthodox, revisionist, post-revisionist, hegemonic-expansionism, communist-fortification, cautious-expansionism".to_string()

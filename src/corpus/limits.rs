@@ -1,0 +1,94 @@
+//! Limits that bound the time, memory and stack a corpus file can cost, checked before parsing.
+//!
+//! The YAML parser recurses once per level of nesting, so a file nested a hundred thousand
+//! levels deep would overflow the stack. Flow collections (`[`, `{`) are capped by the parser
+//! itself at 255 levels; block collections are not, so [`deep_line`] refuses them here, before
+//! parsing. Anchors and aliases are refused by the parser options (see `read.rs`), so no file can
+//! expand beyond its own size.
+
+use crate::diagnostic::{Diagnostic, Origin};
+
+/// Files larger than this are refused rather than read: 4 MiB, over a hundred times the largest
+/// file of the bundled corpus. Loading a file this size takes about 150 MB and under two seconds.
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The deepest column at which a line's content may start once its indentation and block
+/// indicators (`- `, `? `, `: `) and node properties (`&anchor`, `!tag`) are skipped.
+///
+/// Every nested block collection starts at a column greater than or equal to its parent's, and
+/// only a sequence that is the value of a mapping key may share its parent's column, so this
+/// bounds block nesting to about one level per column. A corpus record is nested five levels
+/// deep and indented by a dozen columns.
+pub(crate) const MAX_COLUMN: usize = 256;
+
+/// The diagnostic for a file over [`MAX_FILE_BYTES`].
+pub(crate) fn too_large(file: &std::path::Path, size: u64) -> Diagnostic {
+    Diagnostic::new(
+        Origin {
+            file: file.to_path_buf(),
+            line: 0,
+            column: 0,
+        },
+        format!("file is too large: expected at most {MAX_FILE_BYTES} bytes, found {size} bytes"),
+    )
+    .with_hint("split the corpus into several files")
+}
+
+/// The first line (from 1) whose content starts beyond [`MAX_COLUMN`], with that column.
+pub(crate) fn deep_line(text: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, content_column(line)))
+        .find(|&(_, column)| column > MAX_COLUMN)
+}
+
+/// The column (from 1, in characters) where a line's content starts after indentation, block
+/// indicators and node properties. Stops counting once past [`MAX_COLUMN`].
+fn content_column(line: &str) -> usize {
+    let mut chars = line.chars().peekable();
+    let mut column = 1;
+    while column <= MAX_COLUMN {
+        let Some(&c) = chars.peek() else { break };
+        chars.next();
+        match c {
+            ' ' | '\t' => {}
+            '-' | '?' | ':' if chars.peek().map_or(true, |&n| n == ' ' || n == '\t') => {}
+            '&' | '!' => {
+                while chars.next_if(|&n| n != ' ' && n != '\t').is_some() {
+                    column += 1;
+                }
+            }
+            _ => break,
+        }
+        column += 1;
+    }
+    column
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_starts_after_indentation_indicators_and_properties() {
+        assert_eq!(content_column("claims:"), 1);
+        assert_eq!(content_column("  - id: x"), 5);
+        assert_eq!(content_column("- - - x"), 7);
+        assert_eq!(content_column("? &a !t - x"), 11);
+        assert_eq!(content_column("    "), 5);
+        assert_eq!(content_column("-x"), 1);
+    }
+
+    #[test]
+    fn refuses_deep_block_nesting_only() {
+        assert_eq!(deep_line("claims:\n  - id: x\n"), None);
+        let deep = format!("claims:\n{}x\n", "- ".repeat(200));
+        assert_eq!(deep_line(&deep), Some((2, MAX_COLUMN + 1)));
+        let flow = format!("claims: {}\n", "[".repeat(100_000));
+        assert_eq!(
+            deep_line(&flow),
+            None,
+            "flow nesting is the parser's to cap"
+        );
+    }
+}
