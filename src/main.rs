@@ -85,9 +85,12 @@ fn render_load_error(error: &LoadError) -> String {
     let mut sources: BTreeMap<&Path, Option<String>> = BTreeMap::new();
     let mut out = String::new();
     for d in &error.diagnostics {
-        let source = sources
-            .entry(&d.origin.file)
-            .or_insert_with(|| std::fs::read_to_string(&d.origin.file).ok());
+        // A problem with no line concerns the whole file, which may be huge or a device: not read.
+        let source = sources.entry(&d.origin.file).or_insert_with(|| {
+            (d.origin.line > 0)
+                .then(|| std::fs::read_to_string(&d.origin.file).ok())
+                .flatten()
+        });
         out.push_str(&d.render(source.as_deref()));
         out.push('\n');
     }

@@ -1,8 +1,8 @@
 //! The corpus: a folder of YAML files holding schools, documents, historians and claims.
 
 pub(crate) mod date;
-mod limits;
 pub(crate) mod model;
+mod prescan;
 pub(crate) mod read;
 mod validate;
 
@@ -92,10 +92,13 @@ impl Corpus {
                 "pass a folder of YAML files with --corpus DIR",
             ));
         }
-        let mut files = Vec::new();
-        let mut diagnostics = Vec::new();
-        let mut seen = BTreeSet::new();
-        collect_files(dir, 0, &mut seen, &mut files, &mut diagnostics);
+        let mut walk = Walk::new(dir);
+        walk.folder(dir, 0);
+        let Walk {
+            files,
+            mut diagnostics,
+            ..
+        } = walk;
         if files.is_empty() && diagnostics.is_empty() {
             return Err(LoadError::single(
                 whole(dir),
@@ -198,54 +201,104 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
-fn collect_files(
-    dir: &Path,
-    depth: usize,
-    seen: &mut BTreeSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let origin = Origin {
-        file: dir.to_path_buf(),
-        line: 0,
-        column: 0,
-    };
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(canonical) || depth > MAX_DEPTH {
-        diagnostics.push(
-            Diagnostic::new(
-                origin,
-                "folder visited twice: a symbolic link makes a loop, or nesting is too deep",
-            )
-            .with_hint("remove the link that points back into the corpus folder"),
-        );
-        return;
+/// The folder walk: the YAML files under the corpus folder, and the problems met on the way.
+struct Walk {
+    /// The corpus folder, canonical: symbolic links into it are refused.
+    root: PathBuf,
+    /// The canonical folders entered, so that links between outside folders cannot loop.
+    seen: BTreeSet<PathBuf>,
+    files: Vec<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walk {
+    fn new(dir: &Path) -> Walk {
+        Walk {
+            root: fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
+            seen: BTreeSet::new(),
+            files: Vec::new(),
+            diagnostics: Vec::new(),
+        }
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            diagnostics.push(
-                Diagnostic::new(origin, format!("cannot list the folder: {e}"))
-                    .with_hint("check that the folder exists and is readable"),
+
+    fn problem(&mut self, path: &Path, message: String, hint: &str) {
+        let origin = Origin {
+            file: path.to_path_buf(),
+            line: 0,
+            column: 0,
+        };
+        self.diagnostics
+            .push(Diagnostic::new(origin, message).with_hint(hint));
+    }
+
+    fn folder(&mut self, dir: &Path, depth: usize) {
+        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if depth > MAX_DEPTH {
+            return self.problem(
+                dir,
+                format!("expected folders nested at most {MAX_DEPTH} deep, found deeper ones"),
+                "move the files nearer the corpus folder",
             );
-            return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+        if !self.seen.insert(canonical) {
+            return self.problem(
+                dir,
+                "folder visited twice: symbolic links outside the corpus make a loop".into(),
+                "remove the link that leads back to a folder already read",
+            );
         }
-        if path.is_dir() {
-            collect_files(&path, depth + 1, seen, files, diagnostics);
-        } else if is_yaml(&path) {
-            files.push(path);
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return self.problem(
+                    dir,
+                    format!("cannot list the folder: {e}"),
+                    "check that the folder exists and is readable",
+                )
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if !self.link_into_corpus(&path) {
+                    self.folder(&path, depth + 1);
+                }
+            } else if is_yaml(&path) {
+                self.files.push(path);
+            }
         }
+    }
+
+    /// Refuses a symbolic link to a folder inside the corpus: its files are read already, and
+    /// a link to a parent would be read forever.
+    fn link_into_corpus(&mut self, path: &Path) -> bool {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let Ok(inside) = target.strip_prefix(&self.root) else {
+            return false;
+        };
+        if !is_link {
+            return false;
+        }
+        let target = if inside.as_os_str().is_empty() {
+            "the corpus folder itself".to_string()
+        } else {
+            format!("`{}`", inside.display())
+        };
+        self.problem(
+            path,
+            format!("expected a folder, found a symbolic link to {target}, inside the corpus"),
+            "remove the link: the folder it points to is read already, so its files would be read twice, or forever",
+        );
+        true
     }
 }
 
@@ -268,16 +321,16 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("a corpus holds plain YAML files; remove this entry or rename it"));
     }
-    if metadata.len() > limits::MAX_FILE_BYTES {
-        return Err(limits::too_large(path, metadata.len()));
+    if metadata.len() > prescan::MAX_FILE_BYTES {
+        return Err(prescan::too_large(path, metadata.len()));
     }
     // The size may change between the check and the read: read one byte past the limit at most.
     let mut bytes = Vec::new();
     fs::File::open(path)
-        .and_then(|f| f.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(prescan::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(unreadable)?;
-    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(limits::too_large(path, bytes.len() as u64));
+    if bytes.len() as u64 > prescan::MAX_FILE_BYTES {
+        return Err(prescan::too_large(path, bytes.len() as u64));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -10,11 +10,11 @@ use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
 
 use crate::corpus::date::DateSpec;
-use crate::corpus::limits;
 use crate::corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
     School, SchoolKind, Stance,
 };
+use crate::corpus::prescan;
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
 
 /// What kind of record an id names; references say which kind they expect.
@@ -131,6 +131,15 @@ fn describe(node: &Node) -> &'static str {
     }
 }
 
+/// How messages name a record: `claim `trap``, or `a claim` when it has no id.
+fn named(kind: Kind, id: &str) -> String {
+    if id.is_empty() {
+        format!("a {}", kind.noun())
+    } else {
+        format!("{} `{id}`", kind.noun())
+    }
+}
+
 fn is_null(scalar: &MarkedScalarNode) -> bool {
     matches!(scalar.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
@@ -158,24 +167,8 @@ impl Reader<'_> {
         if text.trim().is_empty() {
             return;
         }
-        if text.len() as u64 > limits::MAX_FILE_BYTES {
-            let d = limits::too_large(self.path, text.len() as u64);
-            return self.parsed.diagnostics.push(d);
-        }
-        if let Some((line, column)) = limits::deep_line(text) {
-            let origin = Origin {
-                file: self.path.to_path_buf(),
-                line,
-                column,
-            };
-            return self.error(
-                origin,
-                format!(
-                    "nesting is too deep: expected content to start by column {}, found it at column {column}",
-                    limits::MAX_COLUMN
-                ),
-                Some("a corpus record nests a few levels deep; deeper nesting is refused before parsing so that it cannot exhaust the stack (if this line is text, indent it less)".into()),
-            );
+        if self.refused_before_parsing(text) {
+            return;
         }
         let options = LoaderOptions::default()
             .error_on_duplicate_keys(true)
@@ -195,6 +188,48 @@ impl Reader<'_> {
                 _ => self.unknown_field(key, "the top level of a corpus file", SECTIONS),
             }
         }
+    }
+
+    /// Checks what must be refused before the parser sees the text: size, control characters
+    /// and nesting deep enough to exhaust the stack. Reports the first and says whether any.
+    fn refused_before_parsing(&mut self, text: &str) -> bool {
+        let at = |line, column| Origin {
+            file: self.path.to_path_buf(),
+            line,
+            column,
+        };
+        let (origin, message, hint) = if text.len() as u64 > prescan::MAX_FILE_BYTES {
+            let d = prescan::too_large(self.path, text.len() as u64);
+            (d.origin, d.message, d.hint)
+        } else if let Some((line, column, c)) = prescan::control_character(text) {
+            (
+                at(line, column),
+                format!(
+                    "expected printable text, found the control character U+{:04X}",
+                    c as u32
+                ),
+                Some("YAML allows no control characters but tab and line breaks; remove it".into()),
+            )
+        } else if let Some(line) = prescan::second_document(text) {
+            (
+                at(line, 1),
+                "expected one YAML document in the file, found a second after this marker".into(),
+                Some("remove the `---` or `...` line, or move what follows it into a file of its own".into()),
+            )
+        } else if let Some((line, column)) = prescan::deep_line(text) {
+            (
+                at(line, column),
+                format!(
+                    "nesting is too deep: expected content to start by column {}, found it at column {column}",
+                    prescan::MAX_COLUMN
+                ),
+                Some("a corpus record nests a few levels deep; deeper nesting is refused before parsing so that it cannot exhaust the stack (if this line is text, indent it less)".into()),
+            )
+        } else {
+            return false;
+        };
+        self.error(origin, message, hint);
+        true
     }
 
     fn yaml_error(&mut self, error: YamlError) {
@@ -333,41 +368,43 @@ impl Reader<'_> {
     }
 
     fn required_text(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<Text> {
-        let present = map.get_node(field).is_some();
+        let Some(key) = map.keys().find(|k| k.as_str() == field) else {
+            let origin = self.record_origin(map);
+            self.error(
+                origin,
+                format!("missing field `{field}` in {what}"),
+                Some(format!("add `{field}: ...` to this record")),
+            );
+            return None;
+        };
         let text = self.optional_text(map, field, what);
-        match &text {
-            Some(t) if t.value.trim().is_empty() => {
-                self.error(
-                    t.origin.clone(),
-                    format!("`{field}` of {what} is empty"),
-                    Some(format!(
-                        "write the {field} out; an empty value says nothing"
-                    )),
-                );
-                return None;
-            }
-            None if !present => {
-                let origin = self.origin(map.span());
-                self.error(
-                    origin,
-                    format!("missing field `{field}` in {what}"),
-                    Some(format!("add `{field}: ...` to this record")),
-                );
-            }
-            None if map.get_scalar(field).is_some() => {
-                let origin =
-                    self.origin(map.get_node(field).map(|n| n.span()).unwrap_or(map.span()));
-                self.error(
-                    origin,
-                    format!("`{field}` of {what} is empty"),
-                    Some(format!(
-                        "write the {field} out; `~` and `null` mean nothing"
-                    )),
-                );
-            }
-            _ => {}
+        let empty = match &text {
+            Some(t) => t.value.trim().is_empty(),
+            None => map.get_scalar(field).is_some(),
+        };
+        if empty {
+            // The key, not the value: an empty value's position is wherever the next token is.
+            let origin = self.origin(key.span());
+            self.error(
+                origin,
+                format!("`{field}` of {what} is empty"),
+                Some(format!(
+                    "write the {field} out; an empty value, `~` or `null` says nothing"
+                )),
+            );
+            return None;
         }
         text
+    }
+
+    /// Where a record starts: its `{`, or its first key (a block mapping's own position is
+    /// its first `:`), whichever comes first.
+    fn record_origin(&self, map: &MarkedMappingNode) -> Origin {
+        let own = self.origin(map.span());
+        match map.keys().next() {
+            Some(key) => own.min(self.origin(key.span())),
+            None => own,
+        }
     }
 
     fn keyword<K: Copy>(
@@ -514,7 +551,7 @@ impl Reader<'_> {
     fn school(&mut self, map: &MarkedMappingNode) {
         self.check_fields(map, "a school", SCHOOL_FIELDS);
         let id = self.id(map, Kind::School);
-        let what = format!("school `{id}`");
+        let what = named(Kind::School, &id);
         let name = self.required_text(map, "name", &what);
         let kind = self.required_text(map, "kind", &what);
         let kind = self.keyword(
@@ -531,14 +568,14 @@ impl Reader<'_> {
             name: name.map(|t| t.value).unwrap_or_else(|| id.clone()),
             id,
             kind: kind.unwrap_or(SchoolKind::School),
-            origin: Some(self.origin(map.span())),
+            origin: Some(self.record_origin(map)),
         });
     }
 
     fn document(&mut self, map: &MarkedMappingNode) {
         self.check_fields(map, "a document", DOCUMENT_FIELDS);
         let id = self.id(map, Kind::Document);
-        let what = format!("document `{id}`");
+        let what = named(Kind::Document, &id);
         let title = self.required_text(map, "title", &what);
         let date = self.required_text(map, "date", &what);
         let date = self.date(date, "date");
@@ -577,7 +614,7 @@ impl Reader<'_> {
             known_through,
             reliability,
             notes,
-            origin: Some(self.origin(map.span())),
+            origin: Some(self.record_origin(map)),
             id,
         });
     }
@@ -620,7 +657,7 @@ impl Reader<'_> {
     fn historian(&mut self, map: &MarkedMappingNode) {
         self.check_fields(map, "a historian", HISTORIAN_FIELDS);
         let id = self.id(map, Kind::Historian);
-        let what = format!("historian `{id}`");
+        let what = named(Kind::Historian, &id);
         let name = self.required_text(map, "name", &what);
         let schools = self.text_list(map, "schools", &what);
         let schools = self.references(&id, "schools", Kind::School, schools);
@@ -631,7 +668,7 @@ impl Reader<'_> {
             schools,
             works: works.into_iter().map(|t| t.value).collect(),
             notes,
-            origin: Some(self.origin(map.span())),
+            origin: Some(self.record_origin(map)),
             id,
         });
     }
@@ -639,7 +676,7 @@ impl Reader<'_> {
     fn claim(&mut self, map: &MarkedMappingNode) {
         self.check_fields(map, "a claim", CLAIM_FIELDS);
         let id = self.id(map, Kind::Claim);
-        let what = format!("claim `{id}`");
+        let what = named(Kind::Claim, &id);
         let statement = self.required_text(map, "statement", &what);
         let school = self
             .optional_text(map, "school", &what)
@@ -668,7 +705,7 @@ impl Reader<'_> {
             supports,
             contradicts,
             notes,
-            origin: Some(self.origin(map.span())),
+            origin: Some(self.record_origin(map)),
             id,
         });
     }

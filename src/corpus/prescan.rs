@@ -1,4 +1,5 @@
-//! Limits that bound the time, memory and stack a corpus file can cost, checked before parsing.
+//! Checks on a file's text before it is parsed: limits that bound the time, memory and stack a
+//! file can cost, and what the parser would otherwise silently accept.
 //!
 //! The YAML parser recurses once per level of nesting, so a file nested a hundred thousand
 //! levels deep would overflow the stack. Flow collections (`[`, `{`) are capped by the parser
@@ -40,6 +41,51 @@ pub(crate) fn deep_line(text: &str) -> Option<(usize, usize)> {
         .enumerate()
         .map(|(i, line)| (i + 1, content_column(line)))
         .find(|&(_, column)| column > MAX_COLUMN)
+}
+
+/// The first control character YAML does not allow in a file (anything below U+0020 but tab,
+/// line feed and carriage return, and U+007F), with its line and column (from 1).
+pub(crate) fn control_character(text: &str) -> Option<(usize, usize, char)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.chars()
+            .enumerate()
+            .find(|&(_, c)| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .map(|(j, c)| (i + 1, j + 1, c))
+    })
+}
+
+/// The line (from 1) of a document marker (`---` or `...`) that ends the file's first YAML
+/// document when more content follows it: the parser reads the first document only, so the
+/// rest would be silently dropped.
+pub(crate) fn second_document(text: &str) -> Option<usize> {
+    let is_content = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let mut in_document = false;
+    let mut ended_at = None;
+    for (i, line) in text.lines().enumerate() {
+        let marker = ["---", "..."].iter().find(|m| {
+            line.strip_prefix(**m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        });
+        let rest = match marker {
+            Some(_) if in_document => {
+                ended_at.get_or_insert(i + 1);
+                &line[3..]
+            }
+            Some(_) => &line[3..],
+            None if line.starts_with('%') && !in_document => "",
+            None => line,
+        };
+        if is_content(rest) {
+            if ended_at.is_some() {
+                return ended_at;
+            }
+            in_document = true;
+        }
+    }
+    None
 }
 
 /// The column (from 1, in characters) where a line's content starts after indentation, block
@@ -90,5 +136,21 @@ mod tests {
             None,
             "flow nesting is the parser's to cap"
         );
+    }
+
+    #[test]
+    fn finds_content_after_the_first_document() {
+        assert_eq!(second_document("---\na: b\n...\n# done\n---\n"), None);
+        assert_eq!(second_document("%YAML 1.2\n--- # c\na: b\n"), None);
+        assert_eq!(second_document("a: b\n---\nc: d\n"), Some(2));
+        assert_eq!(second_document("a: b\n...\n\n--- c\n"), Some(2));
+        assert_eq!(second_document("a: ----\n-----\n"), None);
+    }
+
+    #[test]
+    fn finds_control_characters_but_not_tabs_or_line_ends() {
+        assert_eq!(control_character("a:\tb\r\nc: d\n"), None);
+        assert_eq!(control_character("a: b\nc: d\u{0}e"), Some((2, 5, '\u{0}')));
+        assert_eq!(control_character("\u{e9}\u{7f}"), Some((1, 2, '\u{7f}')));
     }
 }
