@@ -46,7 +46,7 @@ pub use corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
     School, SchoolKind, Stance,
 };
-pub use corpus::{Corpus, LoadError};
+pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use graph::{Debate, Node, Relation};
 pub use query::{

@@ -5,6 +5,9 @@ pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
 mod validate;
+mod write;
+
+pub use write::Reformat;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -6,6 +6,8 @@ mod bundled;
 mod cli;
 mod diagnostics;
 mod dominators;
+mod format;
 mod json;
 mod malformed;
+mod properties;
 mod queries;

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use historiograph::{Corpus, Debate, Polarity};
+use proptest::prelude::*;
 
 /// The folder of a hand-made test corpus under `tests/corpora/`.
 pub fn corpus_dir(name: &str) -> PathBuf {
@@ -45,6 +46,55 @@ pub fn brute_force_dependencies(corpus: &Corpus) -> BTreeMap<String, Vec<String>
         }
     }
     out
+}
+
+/// A random corpus: `docs` documents, claims with random backing and support edges.
+pub fn random_corpus(
+    docs: usize,
+    claims: usize,
+    backs: &[(usize, usize)],
+    supports: &[(usize, usize)],
+) -> Corpus {
+    let mut yaml = String::from("documents:\n");
+    for d in 0..docs {
+        yaml += &format!("  - {{id: d{d}, title: t, date: \"1950\", kind: letter, author: a, citation: c, audience: internal}}\n");
+    }
+    yaml += "historians:\n  - {id: h, name: H}\nclaims:\n";
+    for c in 0..claims {
+        yaml += &format!("  - id: c{c}\n    statement: s\n    proponents: [h]\n    evidence:\n");
+        for &(d, _) in backs.iter().filter(|&&(_, cc)| cc % claims == c) {
+            yaml += &format!(
+                "      - {{document: d{}, polarity: backs, locator: l}}\n",
+                d % docs
+            );
+        }
+        let targets: std::collections::BTreeSet<usize> = supports
+            .iter()
+            .filter(|&&(from, to)| from % claims == c && to % claims != c)
+            .map(|&(_, to)| to % claims)
+            .collect();
+        let list: Vec<String> = targets.iter().map(|t| format!("c{t}")).collect();
+        yaml += &format!("    supports: [{}]\n", list.join(", "));
+    }
+    from_yaml(&[("random.yaml", &yaml)]).unwrap_or_else(|e| panic!("{:#?}\n{yaml}", e.diagnostics))
+}
+
+prop_compose! {
+    /// Random corpora of 1 to 5 documents and 1 to 13 claims, with random backing (each document
+    /// at most once per claim) and support between claims.
+    pub fn arb_corpus()(
+        docs in 1usize..6,
+        claims in 1usize..14,
+        backs in prop::collection::vec((0usize..6, 0usize..14), 0..16),
+        supports in prop::collection::vec((0usize..14, 0usize..14), 0..24),
+    ) -> Corpus {
+        let mut seen = BTreeSet::new();
+        let backs: Vec<_> = backs
+            .into_iter()
+            .filter(|&(d, c)| seen.insert((d % docs, c % claims)))
+            .collect();
+        random_corpus(docs, claims, &backs, &supports)
+    }
 }
 
 /// The ids of the claims reachable from `documents` along backs and supports.

@@ -1,0 +1,504 @@
+//! Writing a corpus back as YAML, in canonical form.
+//!
+//! The canonical form of a file:
+//!
+//! - sections in the order `schools`, `documents`, `historians`, `claims`;
+//! - records in the order the file gives them (not sorted: a file's order is the author's, often
+//!   chronological or following the text it encodes), one blank line apart;
+//! - fields in the order of `claims/README.md`, absent optional fields and empty lists left out;
+//! - dates in ISO form (`1950-08-27`, `1950-03/1950-04`);
+//! - lists in flow style (`[a, b]`), and evidence and reliability as `{...}` mappings, when they
+//!   fit in 100 columns; otherwise one item per line;
+//! - text plain when YAML reads it back unchanged, folded (`>-`) when it is long, otherwise
+//!   double-quoted with escapes.
+//!
+//! Comments are not kept: the parser drops them. `historiograph fmt` refuses to rewrite a file
+//! that has comments unless told to drop them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::model::{Claim, Document, Evidence, Historian, Reliability, School};
+use crate::corpus::{Corpus, LoadError};
+
+/// Lines are kept within this many columns where the text allows.
+const WIDTH: usize = 100;
+
+/// The file records without an origin are written to.
+const UNPLACED: &str = "corpus.yaml";
+
+/// A value in the tree that is written out.
+enum Value {
+    Text(String),
+    List(Vec<String>),
+    Map(Vec<(&'static str, Value)>),
+    Maps(Vec<Vec<(&'static str, Value)>>),
+}
+
+type Fields = Vec<(&'static str, Value)>;
+
+fn text(fields: &mut Fields, key: &'static str, value: Option<&str>) {
+    if let Some(v) = value {
+        fields.push((key, Value::Text(v.to_string())));
+    }
+}
+
+fn list(fields: &mut Fields, key: &'static str, items: &[String]) {
+    if !items.is_empty() {
+        fields.push((key, Value::List(items.to_vec())));
+    }
+}
+
+fn school_fields(s: &School) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", Some(&s.id));
+    text(&mut f, "name", Some(&s.name));
+    let kind = match s.kind {
+        crate::corpus::model::SchoolKind::School => "school",
+        crate::corpus::model::SchoolKind::Thesis => "thesis",
+    };
+    text(&mut f, "kind", Some(kind));
+    f
+}
+
+fn reliability_fields(r: &Reliability) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "rating", Some(r.rating.as_str()));
+    list(&mut f, "by", &r.by);
+    text(&mut f, "note", r.note.as_deref());
+    f
+}
+
+fn document_fields(d: &Document) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", Some(&d.id));
+    text(&mut f, "title", Some(&d.title));
+    text(&mut f, "date", Some(&d.date.to_string()));
+    text(&mut f, "kind", Some(d.kind.as_str()));
+    text(&mut f, "author", Some(&d.author));
+    text(&mut f, "recipient", d.recipient.as_deref());
+    text(&mut f, "citation", Some(&d.citation));
+    text(&mut f, "audience", Some(d.audience.as_str()));
+    text(&mut f, "known_through", d.known_through.as_deref());
+    if let Some(r) = &d.reliability {
+        f.push(("reliability", Value::Map(reliability_fields(r))));
+    }
+    text(&mut f, "notes", d.notes.as_deref());
+    f
+}
+
+fn historian_fields(h: &Historian) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", Some(&h.id));
+    text(&mut f, "name", Some(&h.name));
+    list(&mut f, "schools", &h.schools);
+    list(&mut f, "works", &h.works);
+    text(&mut f, "notes", h.notes.as_deref());
+    f
+}
+
+fn evidence_fields(e: &Evidence) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "document", Some(&e.document));
+    text(&mut f, "polarity", Some(e.polarity.as_str()));
+    text(&mut f, "locator", Some(&e.locator));
+    text(&mut f, "quote", e.quote.as_deref());
+    text(&mut f, "cited_as", e.cited_as.as_deref());
+    text(&mut f, "note", e.note.as_deref());
+    f
+}
+
+fn claim_fields(c: &Claim) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", Some(&c.id));
+    text(&mut f, "statement", Some(&c.statement));
+    text(&mut f, "school", c.school.as_deref());
+    list(&mut f, "proponents", &c.proponents);
+    text(&mut f, "period", c.period.map(|p| p.to_string()).as_deref());
+    text(&mut f, "stance", c.stance.map(|s| s.as_str()));
+    text(&mut f, "locator", c.locator.as_deref());
+    if !c.evidence.is_empty() {
+        let items = c.evidence.iter().map(evidence_fields).collect();
+        f.push(("evidence", Value::Maps(items)));
+    }
+    list(&mut f, "supports", &c.supports);
+    list(&mut f, "contradicts", &c.contradicts);
+    text(&mut f, "notes", c.notes.as_deref());
+    f
+}
+
+/// The four sections of one file, in canonical order.
+#[derive(Default)]
+struct FileSections {
+    schools: Vec<Fields>,
+    documents: Vec<Fields>,
+    historians: Vec<Fields>,
+    claims: Vec<Fields>,
+}
+
+impl Corpus {
+    /// The corpus in canonical YAML: `(file, text)` for every file that holds records, sorted by
+    /// path.
+    ///
+    /// Each record goes back to the file it was read from (its `origin`); records made in code,
+    /// without an origin, go to `corpus.yaml`. The built-in schools are not written. Loading the
+    /// files again gives an equal corpus (up to line and column positions); see the module
+    /// `corpus::write` for the canonical form.
+    pub fn to_yaml_files(&self) -> Vec<(PathBuf, String)> {
+        let mut files: BTreeMap<PathBuf, FileSections> = BTreeMap::new();
+        let built_in = School::built_in();
+        let place = |origin: &Option<crate::Origin>| {
+            origin
+                .as_ref()
+                .map_or_else(|| PathBuf::from(UNPLACED), |o| o.file.clone())
+        };
+        for s in self.schools.iter().filter(|s| !built_in.contains(s)) {
+            let fields = school_fields(s);
+            files
+                .entry(place(&s.origin))
+                .or_default()
+                .schools
+                .push(fields);
+        }
+        for d in &self.documents {
+            let fields = document_fields(d);
+            files
+                .entry(place(&d.origin))
+                .or_default()
+                .documents
+                .push(fields);
+        }
+        for h in &self.historians {
+            let fields = historian_fields(h);
+            files
+                .entry(place(&h.origin))
+                .or_default()
+                .historians
+                .push(fields);
+        }
+        for c in &self.claims {
+            let fields = claim_fields(c);
+            files
+                .entry(place(&c.origin))
+                .or_default()
+                .claims
+                .push(fields);
+        }
+        files
+            .into_iter()
+            .map(|(path, sections)| (path, write_file(&sections)))
+            .collect()
+    }
+}
+
+fn write_file(sections: &FileSections) -> String {
+    let named = [
+        ("schools", &sections.schools),
+        ("documents", &sections.documents),
+        ("historians", &sections.historians),
+        ("claims", &sections.claims),
+    ];
+    let mut blocks = Vec::new();
+    for (name, records) in named.into_iter().filter(|(_, r)| !r.is_empty()) {
+        let mut out = format!("{name}:\n");
+        let items: Vec<String> = records.iter().map(|r| block_item(2, r)).collect();
+        out.push_str(&items.join("\n"));
+        blocks.push(out);
+    }
+    blocks.join("\n")
+}
+
+/// A mapping as a block list item at `indent`: `- key: value` then the other keys below.
+fn block_item(indent: usize, fields: &Fields) -> String {
+    let body = block_fields(indent + 2, fields);
+    let pad = " ".repeat(indent + 2);
+    format!("{}- {}", " ".repeat(indent), &body[pad.len()..])
+}
+
+/// Each field on its own line(s) at `indent`.
+fn block_fields(indent: usize, fields: &Fields) -> String {
+    fields
+        .iter()
+        .map(|(key, value)| block_field(indent, key, value))
+        .collect()
+}
+
+fn block_field(indent: usize, key: &str, value: &Value) -> String {
+    let head = format!("{}{key}:", " ".repeat(indent));
+    let one_line = match value {
+        Value::Text(s) if !foldable(s) => Some(scalar(s, false)),
+        _ => flow(value).filter(|f| fits(&head, f)),
+    };
+    if let Some(line) = one_line {
+        return format!("{head} {line}\n");
+    }
+    match value {
+        Value::Text(s) => format!("{head} >-\n{}", folded(indent + 2, s)),
+        Value::List(items) => {
+            let lines: String = items
+                .iter()
+                .map(|item| block_scalar_item(indent + 2, item))
+                .collect();
+            format!("{head}\n{lines}")
+        }
+        Value::Map(fields) => format!("{head}\n{}", block_fields(indent + 2, fields)),
+        Value::Maps(items) => {
+            let lines: String = items
+                .iter()
+                .map(|fields| {
+                    let item_pad = " ".repeat(indent + 2);
+                    match flow_map(fields) {
+                        Some(f) if fits(&format!("{item_pad}-"), &f) => {
+                            format!("{item_pad}- {f}\n")
+                        }
+                        _ => block_item(indent + 2, fields),
+                    }
+                })
+                .collect();
+            format!("{head}\n{lines}")
+        }
+    }
+}
+
+/// A text list item at `indent`: `- text`, folded when long.
+fn block_scalar_item(indent: usize, item: &str) -> String {
+    let head = format!("{}-", " ".repeat(indent));
+    let inline = scalar(item, false);
+    if fits(&head, &inline) || !foldable(item) {
+        format!("{head} {inline}\n")
+    } else {
+        format!("{head} >-\n{}", folded(indent + 2, item))
+    }
+}
+
+fn fits(head: &str, value: &str) -> bool {
+    head.chars().count() + 1 + value.chars().count() <= WIDTH
+}
+
+/// The value on one line, if it can be written so.
+fn flow(value: &Value) -> Option<String> {
+    match value {
+        Value::Text(s) => Some(scalar(s, false)),
+        Value::List(items) => {
+            let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
+            Some(format!("[{}]", items.join(", ")))
+        }
+        Value::Map(fields) => flow_map(fields),
+        Value::Maps(_) => None,
+    }
+}
+
+fn flow_map(fields: &Fields) -> Option<String> {
+    let mut parts = Vec::new();
+    for (key, value) in fields {
+        let v = match value {
+            Value::Text(s) => scalar(s, true),
+            Value::List(_) => flow(value)?,
+            Value::Map(_) | Value::Maps(_) => return None,
+        };
+        parts.push(format!("{key}: {v}"));
+    }
+    Some(format!("{{{}}}", parts.join(", ")))
+}
+
+/// Text folded (`>-`) at `indent`: words joined by single spaces, broken into lines at spaces.
+fn folded(indent: usize, s: &str) -> String {
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&format!("{pad}{line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&format!("{pad}{line}\n"));
+    out
+}
+
+/// Whether folding with `>-` reads back exactly: printable text with single spaces only.
+fn foldable(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(printable)
+}
+
+/// Characters written as they are; anything else is escaped inside double quotes.
+fn printable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
+}
+
+/// A scalar on one line: plain when YAML reads it back unchanged, otherwise double-quoted.
+fn scalar(s: &str, in_flow: bool) -> String {
+    if is_plain(s, in_flow) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+fn is_plain(s: &str, in_flow: bool) -> bool {
+    let (Some(first), Some(last)) = (s.chars().next(), s.chars().last()) else {
+        return false;
+    };
+    let special_start = "-?:,[]{}#&*!|>'\"%@`".contains(first) || first == ' ';
+    let flow_clash = in_flow && s.contains([',', '[', ']', '{', '}', ':', '#']);
+    !special_start
+        && !flow_clash
+        && last != ' '
+        && last != ':'
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && s.chars().all(printable)
+        && !resolves_to_non_string(s)
+}
+
+/// Whether a YAML reader would take the plain text for something other than text: null, a
+/// boolean, or a number. (Dates are text in the corpus format; they stay plain.)
+fn resolves_to_non_string(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let word = matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    ) || matches!(lower.as_str(), ".inf" | "-.inf" | "+.inf" | ".nan");
+    let is_date = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+        && s.len() >= 4
+        && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    let number = !is_date
+        && (s.parse::<f64>().is_ok() || lower.starts_with("0x") || lower.starts_with("0o"));
+    word || number
+}
+
+/// Double-quoted, with every character YAML would not read back as itself escaped.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if printable(c) => out.push(c),
+            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A corpus file whose text is not in canonical form, with the text it should have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reformat {
+    /// The file, as the loader named it.
+    pub path: PathBuf,
+    /// The canonical text.
+    pub text: String,
+    /// The first line of the current text that may hold a comment, which rewriting would drop.
+    pub comment_line: Option<usize>,
+}
+
+impl Corpus {
+    /// A copy with every origin reduced to its file (line and column 0): two corpora that differ
+    /// only in layout are equal once both are reduced.
+    pub fn without_positions(&self) -> Corpus {
+        let strip = |origin: &mut Option<crate::Origin>| {
+            if let Some(o) = origin {
+                o.line = 0;
+                o.column = 0;
+            }
+        };
+        let mut c = self.clone();
+        c.schools.iter_mut().for_each(|r| strip(&mut r.origin));
+        c.documents.iter_mut().for_each(|r| strip(&mut r.origin));
+        c.historians.iter_mut().for_each(|r| strip(&mut r.origin));
+        c.claims.iter_mut().for_each(|r| strip(&mut r.origin));
+        c
+    }
+
+    /// Loads the corpus in `dir` and lists the files whose text is not canonical, with their
+    /// canonical text; files already canonical, and files without records, are left out.
+    ///
+    /// Nothing is written. The canonical texts are loaded again before they are returned: if
+    /// they do not give back the same corpus, that is reported as a diagnostic rather than
+    /// returned, so a caller that writes only what this returns never loses a record.
+    pub fn reformat(dir: impl AsRef<Path>) -> Result<Vec<Reformat>, LoadError> {
+        let dir = dir.as_ref();
+        let corpus = Corpus::load(dir)?;
+        let files = corpus.to_yaml_files();
+        let reread = Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
+        if reread.map(|c| c.without_positions()) != Ok(corpus.without_positions()) {
+            let origin = crate::Origin {
+                file: dir.to_path_buf(),
+                line: 0,
+                column: 0,
+            };
+            return Err(LoadError::single(
+                origin,
+                "internal error: the canonical form does not read back as the same corpus".into(),
+                "nothing was written; please report this with the corpus",
+            ));
+        }
+        let mut out = Vec::new();
+        for (path, text) in files {
+            let current = std::fs::read_to_string(&path).unwrap_or_default();
+            if current != text {
+                out.push(Reformat {
+                    comment_line: comment_line(&current),
+                    path,
+                    text,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The first line (from 1) with a `#` at its start or after a space or tab: every YAML comment
+/// starts so. Text can too (`fn #3`), so this may find a comment where there is none, never the
+/// other way round.
+pub(crate) fn comment_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let bytes = line.as_bytes();
+            bytes
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t')))
+        })
+        .map(|i| i + 1)
+}
+
+impl Reformat {
+    /// Writes the canonical text over the file: into a hidden file beside it, then renamed over
+    /// it, so that a failure leaves the old text whole.
+    pub fn write(&self) -> std::io::Result<()> {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = self.path.with_file_name(format!(".{name}.fmt-tmp"));
+        std::fs::write(&temporary, &self.text)?;
+        std::fs::rename(&temporary, &self.path).map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            e
+        })
+    }
+}

@@ -1,0 +1,327 @@
+//! The canonical writer and `historiograph fmt`: load → write → load gives the same corpus,
+//! formatting twice changes nothing, and nothing is written that could lose data.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+
+use crate::support::{arb_corpus, TempDir};
+use historiograph::{Corpus, DateSpec, Rating, Reliability, Stance};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn cli() -> Command {
+    Command::cargo_bin("historiograph").unwrap()
+}
+
+/// Writes `corpus` as YAML, loads it again, and checks that nothing changed and that writing the
+/// result again gives the same text.
+fn assert_round_trips(corpus: &Corpus) {
+    let files = corpus.to_yaml_files();
+    let reread = Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
+    let reread = match reread {
+        Ok(c) => c,
+        Err(e) => panic!("{:#?}\n{}", e.diagnostics, files[0].1),
+    };
+    assert_eq!(
+        reread.without_positions(),
+        corpus.without_positions(),
+        "\n{}",
+        files[0].1
+    );
+    assert_eq!(
+        reread.to_yaml_files(),
+        files,
+        "formatting twice changed the text"
+    );
+}
+
+/// Copies the files of `from` into a fresh temporary folder.
+fn copy_of(from: &Path, name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Every file's bytes, to check that nothing was written.
+fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_bundled_corpus_round_trips_through_the_disk() {
+    let dir = copy_of(&repo().join("claims"), "fmt-bundled");
+    let before = Corpus::load(dir.path()).unwrap();
+    let changes = Corpus::reformat(dir.path()).unwrap();
+    assert_eq!(changes.len(), 14, "every bundled file has comments");
+    assert!(changes.iter().all(|c| c.comment_line.is_some()));
+    for c in &changes {
+        c.write().unwrap();
+    }
+    let after = Corpus::load(dir.path()).unwrap();
+    assert_eq!(after.without_positions(), before.without_positions());
+    assert!(
+        Corpus::reformat(dir.path()).unwrap().is_empty(),
+        "idempotent"
+    );
+    assert_round_trips(&Corpus::bundled());
+}
+
+/// Text that needs care: YAML indicators, quotes, escapes, line breaks, unicode, words YAML
+/// would read as something else, and long text to fold.
+const TRICKY: &[&str] = &[
+    "a: b",
+    "a #b",
+    "#hash",
+    "fn #3",
+    "- leading dash",
+    "-",
+    "'single'",
+    "\"double\"",
+    "it's",
+    "back\\slash",
+    "line\nbreak",
+    "tab\there",
+    "  leading spaces",
+    "trailing space ",
+    "ünïcödé ✓ 漢字 🎉",
+    "null",
+    "~",
+    "true",
+    "no",
+    "123",
+    "-1.5e3",
+    "0x1F",
+    ".inf",
+    "---",
+    "...",
+    "key:",
+    "[x]",
+    "{y}",
+    "x, y",
+    "@at",
+    "`tick`",
+    "%percent",
+    "!bang",
+    "&amp",
+    "*star",
+    "|pipe",
+    ">gt",
+    "?q",
+    "nul\u{0}bell\u{7}esc\u{1b}del\u{7f}",
+    "nel\u{85}ls\u{2028}bom\u{feff}nbsp\u{a0}",
+    "cr\r\nlf",
+    "double  space",
+    "A long statement that runs well past the width of one line, so the writer folds it: with a colon, a # hash and \"quotes\" inside.",
+    "A long statement  with double spaces that runs past the width of one line and so cannot be folded without changing it.",
+];
+
+/// The loader reads an empty, `~` or `null` value as absent, even when quoted.
+fn is_nothing(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn required(s: &str) -> String {
+    if s.trim().is_empty() || is_nothing(s) {
+        "x".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn optional(s: &str) -> Option<String> {
+    (!is_nothing(s)).then(|| s.to_string())
+}
+
+/// A corpus from the random generator with `texts` in every free-text field, and the optional
+/// fields the generator leaves out (reliability, period, stance, school, cited_as) filled in.
+fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
+    let mut next = texts.iter().map(String::as_str).cycle();
+    let first_document = corpus.documents[0].id.clone();
+    for (i, d) in corpus.documents.iter_mut().enumerate() {
+        d.title = required(next.next().unwrap());
+        d.author = required(next.next().unwrap());
+        d.citation = required(next.next().unwrap());
+        d.recipient = optional(next.next().unwrap());
+        d.notes = optional(next.next().unwrap());
+        d.date = DateSpec::parse(["1950", "1949-05", "1950-03-30/1950-04-25"][i % 3]).unwrap();
+        d.reliability = (i % 2 == 0).then(|| Reliability {
+            rating: Rating::Doubtful,
+            by: vec!["h".into()],
+            note: optional(next.next().unwrap()),
+        });
+    }
+    for h in &mut corpus.historians {
+        h.name = required(next.next().unwrap());
+        h.works = (0..3)
+            .map(|_| next.next().unwrap().trim().to_string())
+            .collect();
+        h.schools = vec!["orthodox".into()];
+        h.notes = optional(next.next().unwrap());
+    }
+    for (i, c) in corpus.claims.iter_mut().enumerate() {
+        c.statement = required(next.next().unwrap());
+        c.locator = optional(next.next().unwrap());
+        c.notes = optional(next.next().unwrap());
+        c.school = (i % 2 == 0).then(|| "revisionist".into());
+        c.period = (i % 3 == 0).then(|| DateSpec::parse("1950-06/1950-09").unwrap());
+        c.stance = (i % 4 == 1).then_some(Stance::Qualifies);
+        for e in &mut c.evidence {
+            e.locator = required(next.next().unwrap());
+            e.quote = optional(next.next().unwrap());
+            e.note = optional(next.next().unwrap());
+            e.cited_as = (i % 2 == 1).then(|| first_document.clone());
+        }
+    }
+    corpus
+}
+
+#[test]
+fn tricky_text_round_trips() {
+    let texts: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+    let base = crate::support::random_corpus(3, 8, &[(0, 0), (1, 1), (2, 2), (0, 3)], &[(0, 4)]);
+    for offset in 0..texts.len() {
+        let mut rotated = texts.clone();
+        rotated.rotate_left(offset);
+        assert_round_trips(&with_texts(base.clone(), &rotated));
+    }
+}
+
+#[test]
+fn canonical_form() {
+    let texts: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+    let base = crate::support::random_corpus(2, 3, &[(0, 0), (1, 0), (1, 1)], &[(0, 2)]);
+    let corpus = with_texts(base, &texts);
+    let files = corpus.to_yaml_files();
+    assert_eq!(files.len(), 1);
+    insta::assert_snapshot!(files[0].1);
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 :#'\"\\\\,\\[\\]{}&*!|>%@`?~.\\-]{1,24}",
+        "[\\t\\n\\r\u{0}\u{7}\u{1b}\u{7f}\u{85}\u{a0}\u{2028}\u{feff}é漢🎉 a]{1,12}",
+        prop::sample::select(TRICKY.to_vec()).prop_map(String::from),
+        "([a-z]{1,9} ){8,40}[a-z]{1,9}",
+        "([a-z:#'\"]{1,9} {1,2}){8,20}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn random_corpora_round_trip(
+        corpus in arb_corpus(),
+        texts in prop::collection::vec(arb_text(), 1..40),
+    ) {
+        assert_round_trips(&with_texts(corpus, &texts));
+    }
+}
+
+#[test]
+fn fmt_refuses_to_drop_comments_unless_told() {
+    let dir = copy_of(&repo().join("tests/corpora/debate"), "fmt-comments");
+    let before = contents(dir.path());
+    let out = cli()
+        .arg("fmt")
+        .arg("--corpus")
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("claims.yaml:2: fmt does not keep comments"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(contents(dir.path()), before, "a file was written");
+
+    let out = cli()
+        .args(["fmt", "--drop-comments", "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("claims.yaml (comments dropped)"),
+        "{stdout}"
+    );
+    assert_ne!(contents(dir.path()), before);
+    cli()
+        .args(["fmt", "--check", "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("ok: every file is in canonical form\n");
+}
+
+#[test]
+fn fmt_check_lists_files_and_writes_nothing() {
+    let dir = TempDir::new("fmt-check");
+    let text = "historians:\n  - {name: Bruce Cumings, id: cumings}\n";
+    std::fs::write(dir.path().join("people.yaml"), text).unwrap();
+    let out = cli()
+        .args(["fmt", "--check", "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.starts_with("would reformat: "), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("people.yaml")).unwrap(),
+        text
+    );
+    cli()
+        .arg("fmt")
+        .arg("--corpus")
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("people.yaml")).unwrap(),
+        "historians:\n  - id: cumings\n    name: Bruce Cumings\n"
+    );
+}
+
+/// A corpus with any problem is not written, not even its valid files.
+#[test]
+fn fmt_never_writes_a_corpus_it_could_not_fully_read() {
+    let dir = copy_of(
+        &repo().join("tests/malformed/dangling-evidence-document"),
+        "fmt-invalid",
+    );
+    let before = contents(dir.path());
+    let out = cli()
+        .args(["fmt", "--drop-comments", "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("claims.yaml:10:20"), "{stderr}");
+    assert_eq!(contents(dir.path()), before);
+}
+
+#[test]
+fn fmt_needs_a_folder() {
+    let dir = TempDir::new("fmt-nowhere");
+    cli()
+        .current_dir(dir.path())
+        .arg("fmt")
+        .assert()
+        .code(1)
+        .stderr("error: expected a corpus folder to format, found none: pass --corpus DIR\n");
+}
