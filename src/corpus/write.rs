@@ -127,14 +127,11 @@ fn claim_fields(c: &Claim) -> Fields {
     f
 }
 
-/// The four sections of one file, in canonical order.
-#[derive(Default)]
-struct FileSections {
-    schools: Vec<Fields>,
-    documents: Vec<Fields>,
-    historians: Vec<Fields>,
-    claims: Vec<Fields>,
-}
+/// The sections of a file, in canonical order.
+const SECTIONS: [&str; 4] = ["schools", "documents", "historians", "claims"];
+
+/// The records of one file, by section (indices into [`SECTIONS`]).
+type FileSections = [Vec<Fields>; 4];
 
 impl Corpus {
     /// The corpus in canonical YAML: `(file, text)` for every file that holds records, sorted by
@@ -152,37 +149,22 @@ impl Corpus {
                 .as_ref()
                 .map_or_else(|| PathBuf::from(UNPLACED), |o| o.file.clone())
         };
-        for s in self.schools.iter().filter(|s| !built_in.contains(s)) {
-            let fields = school_fields(s);
-            files
-                .entry(place(&s.origin))
-                .or_default()
-                .schools
-                .push(fields);
-        }
-        for d in &self.documents {
-            let fields = document_fields(d);
-            files
-                .entry(place(&d.origin))
-                .or_default()
-                .documents
-                .push(fields);
-        }
-        for h in &self.historians {
-            let fields = historian_fields(h);
-            files
-                .entry(place(&h.origin))
-                .or_default()
-                .historians
-                .push(fields);
-        }
-        for c in &self.claims {
-            let fields = claim_fields(c);
-            files
-                .entry(place(&c.origin))
-                .or_default()
-                .claims
-                .push(fields);
+        let records = (self.schools.iter())
+            .filter(|s| !built_in.contains(s))
+            .map(|s| (&s.origin, 0, school_fields(s)))
+            .chain(
+                self.documents
+                    .iter()
+                    .map(|d| (&d.origin, 1, document_fields(d))),
+            )
+            .chain(
+                self.historians
+                    .iter()
+                    .map(|h| (&h.origin, 2, historian_fields(h))),
+            )
+            .chain(self.claims.iter().map(|c| (&c.origin, 3, claim_fields(c))));
+        for (origin, section, fields) in records {
+            files.entry(place(origin)).or_default()[section].push(fields);
         }
         files
             .into_iter()
@@ -192,18 +174,13 @@ impl Corpus {
 }
 
 fn write_file(sections: &FileSections) -> String {
-    let named = [
-        ("schools", &sections.schools),
-        ("documents", &sections.documents),
-        ("historians", &sections.historians),
-        ("claims", &sections.claims),
-    ];
     let mut blocks = Vec::new();
-    for (name, records) in named.into_iter().filter(|(_, r)| !r.is_empty()) {
-        let mut out = format!("{name}:\n");
+    for (name, records) in SECTIONS.iter().zip(sections) {
+        if records.is_empty() {
+            continue;
+        }
         let items: Vec<String> = records.iter().map(|r| block_item(2, r)).collect();
-        out.push_str(&items.join("\n"));
-        blocks.push(out);
+        blocks.push(format!("{name}:\n{}", items.join("\n")));
     }
     blocks.join("\n")
 }

@@ -17,6 +17,22 @@ fn cli() -> Command {
     Command::cargo_bin("historiograph").unwrap()
 }
 
+/// Runs `historiograph fmt ARGS --corpus DIR`, expects exit `code`, returns stdout and stderr.
+fn fmt(args: &[&str], dir: &Path, code: i32) -> (String, String) {
+    let out = cli()
+        .arg("fmt")
+        .args(args)
+        .arg("--corpus")
+        .arg(dir)
+        .assert()
+        .code(code);
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        text(&out.get_output().stdout),
+        text(&out.get_output().stderr),
+    )
+}
+
 /// Writes `corpus` as YAML, loads it again, and checks that nothing changed and that writing the
 /// result again gives the same text.
 fn assert_round_trips(corpus: &Corpus) {
@@ -236,13 +252,7 @@ proptest! {
 fn fmt_refuses_to_drop_comments_unless_told() {
     let dir = copy_of(&repo().join("tests/corpora/debate"), "fmt-comments");
     let before = contents(dir.path());
-    let out = cli()
-        .arg("fmt")
-        .arg("--corpus")
-        .arg(dir.path())
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let (_, stderr) = fmt(&[], dir.path(), 1);
     assert!(
         stderr.contains("claims.yaml:2: fmt does not keep comments"),
         "{stderr}"
@@ -250,49 +260,28 @@ fn fmt_refuses_to_drop_comments_unless_told() {
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(contents(dir.path()), before, "a file was written");
 
-    let out = cli()
-        .args(["fmt", "--drop-comments", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .success();
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let (stdout, _) = fmt(&["--drop-comments"], dir.path(), 0);
     assert!(
         stdout.contains("claims.yaml (comments dropped)"),
         "{stdout}"
     );
     assert_ne!(contents(dir.path()), before);
-    cli()
-        .args(["fmt", "--check", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stdout("ok: every file is in canonical form\n");
+    let (stdout, _) = fmt(&["--check"], dir.path(), 0);
+    assert_eq!(stdout, "ok: every file is in canonical form\n");
 }
 
 #[test]
 fn fmt_check_lists_files_and_writes_nothing() {
     let dir = TempDir::new("fmt-check");
+    let path = dir.path().join("people.yaml");
     let text = "historians:\n  - {name: Bruce Cumings, id: cumings}\n";
-    std::fs::write(dir.path().join("people.yaml"), text).unwrap();
-    let out = cli()
-        .args(["fmt", "--check", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .code(1);
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    std::fs::write(&path, text).unwrap();
+    let (stdout, _) = fmt(&["--check"], dir.path(), 1);
     assert!(stdout.starts_with("would reformat: "), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    fmt(&[], dir.path(), 0);
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("people.yaml")).unwrap(),
-        text
-    );
-    cli()
-        .arg("fmt")
-        .arg("--corpus")
-        .arg(dir.path())
-        .assert()
-        .success();
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("people.yaml")).unwrap(),
+        std::fs::read_to_string(&path).unwrap(),
         "historians:\n  - id: cumings\n    name: Bruce Cumings\n"
     );
 }
@@ -300,17 +289,10 @@ fn fmt_check_lists_files_and_writes_nothing() {
 /// A corpus with any problem is not written, not even its valid files.
 #[test]
 fn fmt_never_writes_a_corpus_it_could_not_fully_read() {
-    let dir = copy_of(
-        &repo().join("tests/malformed/dangling-evidence-document"),
-        "fmt-invalid",
-    );
+    let case = repo().join("tests/malformed/dangling-evidence-document");
+    let dir = copy_of(&case, "fmt-invalid");
     let before = contents(dir.path());
-    let out = cli()
-        .args(["fmt", "--drop-comments", "--corpus"])
-        .arg(dir.path())
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let (_, stderr) = fmt(&["--drop-comments"], dir.path(), 1);
     assert!(stderr.contains("claims.yaml:10:20"), "{stderr}");
     assert_eq!(contents(dir.path()), before);
 }
