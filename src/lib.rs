@@ -38,6 +38,8 @@
 mod corpus;
 mod diagnostic;
 mod graph;
+#[cfg(feature = "cli")]
+mod notebook;
 mod query;
 mod report;
 
@@ -49,6 +51,8 @@ pub use corpus::model::{
 pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
 pub use graph::{Debate, Node, Relation};
+#[cfg(feature = "cli")]
+pub use notebook::{parse_query, render as render_notebook, NotebookError};
 pub use query::{
     Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use historiograph::{Corpus, Debate, LoadError, Query};
+use historiograph::{render_notebook, Corpus, Debate, LoadError, Query};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
 /// one document, what falls if a source is set aside, which claims are contested.
@@ -31,6 +31,14 @@ enum Command {
     Query(Query),
     /// Validate the corpus, reporting every problem, and print counts
     Check,
+    /// Re-run the query blocks of a Markdown research notebook and render their answers
+    Notebook {
+        /// The notebook (Markdown with ```historiograph blocks)
+        file: PathBuf,
+        /// Write the rendered notebook here instead of standard output (may be FILE itself)
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// A failure with its exit code already decided.
@@ -51,6 +59,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let corpus = load(cli.corpus.as_deref())?;
     match &cli.command {
         Command::Check => check(&corpus, cli.json),
+        Command::Notebook { file, output } => notebook(corpus, file, output.as_deref()),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query
@@ -112,4 +121,29 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
         println!("ok: {}", parts.join(", "));
     }
     Ok(())
+}
+
+fn notebook(corpus: Corpus, file: &Path, output: Option<&Path>) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure(format!(
+            "error: cannot read the notebook `{}`: {e}\n",
+            file.display()
+        ))
+    })?;
+    let debate = Debate::new(corpus);
+    let rendered = render_notebook(&text, &debate).map_err(|errors| {
+        let lines: String = errors
+            .iter()
+            .map(|e| format!("{}:{}: error: {}\n", file.display(), e.line, e.message))
+            .collect();
+        Failure(lines)
+    })?;
+    match output {
+        Some(out) => std::fs::write(out, rendered)
+            .map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", out.display()))),
+        None => {
+            print!("{rendered}");
+            Ok(())
+        }
+    }
 }
