@@ -7,4 +7,5 @@ mod cli;
 mod diagnostics;
 mod dominators;
 mod json;
+mod notebooks;
 mod queries;
