@@ -27,14 +27,16 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Plain text with aligned columns; long cells are kept whole.
+    /// Plain text with aligned columns. The last column is wrapped at word boundaries to
+    /// [`Table::WRAP`] characters, its continuation lines aligned under it; nothing is cut.
     pub fn to_text(&self) -> String {
         let mut out = format!("{}\n", self.title);
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
             return out;
         }
-        let widths: Vec<usize> = (0..self.headers.len())
+        let last = self.headers.len() - 1;
+        let widths: Vec<usize> = (0..last)
             .map(|i| {
                 self.rows
                     .iter()
@@ -44,27 +46,29 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
+        let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
         let line = |cells: &[String]| {
-            let mut s = String::from(" ");
-            for (i, cell) in cells.iter().enumerate() {
-                s.push(' ');
-                if i + 1 == cells.len() {
-                    s.push_str(cell);
-                } else {
-                    s.push_str(cell);
-                    s.push_str(&" ".repeat(widths[i] - cell.chars().count() + 1));
-                }
+            let mut s = String::from("  ");
+            for (cell, width) in cells.iter().zip(&widths) {
+                s.push_str(cell);
+                s.push_str(&" ".repeat(width - cell.chars().count() + 2));
             }
+            let wrapped = wrap(&cells[last], Self::WRAP);
+            s.push_str(&wrapped.join(&format!("\n{}", " ".repeat(indent))));
             s.trim_end().to_string() + "\n"
         };
         out.push_str(&line(&self.headers));
-        let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+        let mut rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+        rule.push("-".repeat(self.headers[last].chars().count()));
         out.push_str(&line(&rule));
         for r in &self.rows {
             out.push_str(&line(r));
         }
         out
     }
+
+    /// The width at which the last column of [`Table::to_text`] wraps.
+    pub const WRAP: usize = 72;
 
     /// A Markdown table under a bold title.
     pub fn to_markdown(&self) -> String {
@@ -87,6 +91,23 @@ impl Table {
         }
         out
     }
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces; a longer word stands alone.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let current = lines.last_mut().expect("lines is never empty");
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines
 }
 
 fn opt(value: &Option<String>) -> String {
