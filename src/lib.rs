@@ -37,7 +37,9 @@
 
 mod corpus;
 mod diagnostic;
+mod export;
 mod graph;
+mod interchange;
 mod query;
 mod report;
 
@@ -48,7 +50,9 @@ pub use corpus::model::{
 };
 pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
+pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
 pub use graph::{Debate, Node, Relation};
+pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 pub use query::{
     Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
