@@ -6,5 +6,7 @@ mod bundled;
 mod cli;
 mod diagnostics;
 mod dominators;
+mod export;
+mod interchange;
 mod json;
 mod queries;
