@@ -16,7 +16,6 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node, Relation};
 use crate::query::QueryError;
 
@@ -230,20 +229,9 @@ fn is_historian(debate: &Debate, n: NodeIndex) -> bool {
 }
 
 fn start_node(debate: &Debate, id: &str) -> Result<NodeIndex, QueryError> {
-    debate.node(id).ok_or_else(|| {
-        let corpus = debate.corpus();
-        let all = corpus
-            .documents
-            .iter()
-            .map(|d| d.id.as_str())
-            .chain(corpus.claims.iter().map(|c| c.id.as_str()))
-            .chain(corpus.historians.iter().map(|h| h.id.as_str()));
-        QueryError::UnknownId {
-            id: id.to_string(),
-            expected: "document, claim or historian",
-            suggestion: did_you_mean(id, all).map(str::to_string),
-        }
-    })
+    debate
+        .node(id)
+        .ok_or_else(|| crate::query::command::unknown_record(debate, id))
 }
 
 /// The group a node is drawn in.
