@@ -37,7 +37,9 @@
 
 mod corpus;
 mod diagnostic;
+mod export;
 mod graph;
+mod interchange;
 #[cfg(feature = "cli")]
 mod notebook;
 mod query;
@@ -50,7 +52,9 @@ pub use corpus::model::{
 };
 pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
+pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
 pub use graph::{Debate, Node, Relation};
+pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]
 pub use notebook::{parse_query, render as render_notebook, NotebookError};
 pub use query::{

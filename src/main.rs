@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use historiograph::{render_notebook, Corpus, Debate, LoadError, Query};
+use historiograph::{render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
 /// one document, what falls if a source is set aside, which claims are contested.
@@ -39,6 +39,37 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Export the graph, or the neighbourhood of some nodes, as a picture or for other tools
+    Export {
+        /// The format
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Export only the nodes around this id (repeatable)
+        #[arg(long, value_name = "ID")]
+        around: Vec<String>,
+        /// How many hops around --around, following every relation either way
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+        depth: usize,
+        /// Include historians and advanced-by edges
+        #[arg(long)]
+        historians: bool,
+    },
+    /// Turn another tool's file into a corpus folder
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Debug, Subcommand)]
+enum Import {
+    /// An AIF (AIFdb JSON) argument map: I-nodes become claims, RA supports, CA contradicts;
+    /// everything else is kept as notes (or in FILE.unmapped.json) and counted on stderr
+    Aif {
+        /// The AIF JSON file
+        file: PathBuf,
+        /// The folder to write the corpus into (created if missing)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
 }
 
 /// A failure with its exit code already decided.
@@ -56,10 +87,30 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
+    if let Command::Import(Import::Aif { file, output }) = &cli.command {
+        return import_aif(file, output);
+    }
     let corpus = load(cli.corpus.as_deref())?;
     match &cli.command {
         Command::Check => check(&corpus, cli.json),
         Command::Notebook { file, output } => notebook(corpus, file, output.as_deref()),
+        Command::Import(_) => unreachable!("imports return before the corpus is loaded"),
+        Command::Export {
+            format,
+            around,
+            depth,
+            historians,
+        } => {
+            let options = ExportOptions {
+                around: around.clone(),
+                depth: *depth,
+                historians: *historians,
+            };
+            let text = historiograph::export(&Debate::new(corpus), *format, &options)
+                .map_err(|e| Failure(format!("error: {e}\n")))?;
+            print!("{text}");
+            Ok(())
+        }
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query
@@ -146,4 +197,15 @@ fn notebook(corpus: Corpus, file: &Path, output: Option<&Path>) -> Result<(), Fa
             Ok(())
         }
     }
+}
+
+fn import_aif(file: &Path, output: &Path) -> Result<(), Failure> {
+    let fail = |e: historiograph::ImportError| Failure(format!("error: {e}\n"));
+    let imported = historiograph::AifImport::read(file).map_err(fail)?;
+    let written = imported.write(output).map_err(fail)?;
+    eprint!("{}", imported.summary);
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }

@@ -148,18 +148,22 @@ fn show(debate: &Debate, id: &str) -> Result<Record, QueryError> {
         Some(Node::Document(i)) => Ok(Record::Document(corpus.documents[i].clone())),
         Some(Node::Claim(i)) => Ok(Record::Claim(corpus.claims[i].clone())),
         Some(Node::Historian(i)) => Ok(Record::Historian(corpus.historians[i].clone())),
-        None => {
-            let all = corpus
-                .documents
-                .iter()
-                .map(|d| d.id.as_str())
-                .chain(corpus.claims.iter().map(|c| c.id.as_str()))
-                .chain(corpus.historians.iter().map(|h| h.id.as_str()));
-            Err(QueryError::UnknownId {
-                id: id.to_string(),
-                expected: "document, claim or historian",
-                suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
-            })
-        }
+        None => Err(unknown_record(debate, id)),
+    }
+}
+
+/// The error for an id that names no document, claim or historian, with a suggestion.
+pub(crate) fn unknown_record(debate: &Debate, id: &str) -> QueryError {
+    let corpus = debate.corpus();
+    let all = corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(corpus.claims.iter().map(|c| c.id.as_str()))
+        .chain(corpus.historians.iter().map(|h| h.id.as_str()));
+    QueryError::UnknownId {
+        id: id.to_string(),
+        expected: "document, claim or historian",
+        suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
     }
 }

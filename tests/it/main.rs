@@ -6,6 +6,8 @@ mod bundled;
 mod cli;
 mod diagnostics;
 mod dominators;
+mod export;
+mod interchange;
 mod json;
 mod notebooks;
 mod queries;
