@@ -40,6 +40,7 @@ mod diagnostic;
 mod graph;
 mod query;
 mod report;
+mod semantics;
 
 pub use corpus::date::{DateError, DateSpec, PartialDate};
 pub use corpus::model::{
@@ -54,3 +55,4 @@ pub use query::{
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
 };
 pub use report::Table;
+pub use semantics::{iccma, Framework, Label, Semantics};
