@@ -29,7 +29,11 @@ impl Framework {
             let _ = visit(&self.grounded());
             return;
         }
-        let Some(mut search) = Search::new(self, semantics == Semantics::Stable) else {
+        let search = match semantics {
+            Semantics::Stable => Search::stable(self),
+            _ => Some(Search::complete(self)),
+        };
+        let Some(mut search) = search else {
             return;
         };
         let sccs = self.sccs();
@@ -48,8 +52,8 @@ impl Framework {
             Semantics::Grounded | Semantics::Complete => Some(self.grounded_extension()),
             Semantics::Preferred => self.preferred_containing(&[]).map(|l| in_set(&l)),
             Semantics::Stable => {
-                let mut search = Search::new(self, true)?;
-                first(&mut search, &self.sccs().concat()).map(|l| in_set(&l))
+                let mut search = Search::stable(self)?;
+                search.justify().then(|| search.labelling()).map(|l| in_set(&l))
             }
         }
     }
@@ -70,11 +74,9 @@ impl Framework {
             Semantics::Grounded => Some(self.grounded()).filter(|g| g[a as usize] == label),
             Semantics::Complete => self.complete_with(a, label),
             Semantics::Stable => {
-                let mut search = Search::new(self, true)?;
-                if !(search.restrict(a, bit(label)) && search.propagate()) {
-                    return None;
-                }
-                first(&mut search, &self.sccs().concat())
+                let mut search = Search::stable(self)?;
+                let found = search.restrict(a, bit(label)) && search.propagate() && search.justify();
+                found.then(|| search.labelling())
             }
             Semantics::Preferred => self.preferred_with(a, label),
         }
@@ -110,25 +112,33 @@ impl Framework {
             .collect()
     }
 
-    /// A complete labelling with `a` labelled `label`: searched on the upward-closed
-    /// sub-framework of `a`, then completed by grounded propagation.
+    /// A complete labelling with `a` labelled `label`. UNDEC: only the grounded labelling
+    /// can tell (it is the least one, and labels in it are final). IN and OUT: an admissible
+    /// set containing or attacking `a`, searched on the arguments with a path to `a`, then its
+    /// least complete extension.
     fn complete_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
+        if label == Label::Undec {
+            return Some(self.grounded()).filter(|g| g[a as usize] == Label::Undec);
+        }
         let (sub, old) = self.restrict(&self.ancestors(a));
         let local = old.binary_search(&a).expect("a is its own ancestor") as u32;
-        let mut search = Search::new(&sub, false)?;
-        if !(search.restrict(local, bit(label)) && search.propagate()) {
+        let mut search = Search::admissible(&sub);
+        let found = search.restrict(local, bit(label)) && search.propagate() && search.justify();
+        if !found {
             return None;
         }
-        let labels = first(&mut search, &sub.sccs().concat())?;
-        Some(self.extend(&old, &labels))
+        let ins: Vec<u32> = (0..sub.len() as u32)
+            .filter(|&x| search.label(x) == Label::In)
+            .map(|x| old[x as usize])
+            .collect();
+        Some(self.completion(&ins))
     }
 
-    /// The least complete labelling of the whole framework that agrees with `labels`, a
-    /// complete labelling of the upward-closed sub-framework of the arguments `old`.
-    fn extend(&self, old: &[u32], labels: &[Label]) -> Vec<Label> {
+    /// The least complete labelling whose IN set contains `ins`, an admissible set.
+    fn completion(&self, ins: &[u32]) -> Vec<Label> {
         let mut fixed = vec![None; self.len()];
-        for (&a, &l) in old.iter().zip(labels) {
-            fixed[a as usize] = Some(l);
+        for &a in ins {
+            fixed[a as usize] = Some(Label::In);
         }
         self.least_complete(&fixed)
     }
@@ -145,7 +155,7 @@ impl Framework {
         }
         let (sub, old) = self.restrict(&self.ancestors(a));
         let local = old.binary_search(&a).expect("a is its own ancestor") as u32;
-        let mut search = Search::new(&sub, false)?;
+        let mut search = Search::complete(&sub);
         let mut found = None;
         let _ = search.preferred(&sub.sccs(), &mut |s| {
             if s.label(local) == Label::Undec {
@@ -160,22 +170,31 @@ impl Framework {
     }
 
     /// A preferred labelling whose IN set contains `ins`, or `None` if no admissible set does.
+    /// Grows an admissible set greedily: each argument, in topological order of the
+    /// components, joins if some admissible set contains it and the set so far. One pass
+    /// suffices, since an argument that cannot join a set cannot join any superset of it; the
+    /// result is a ⊆-maximal admissible set, that is, preferred. At most n admissible searches.
     fn preferred_containing(&self, ins: &[u32]) -> Option<Vec<Label>> {
-        let mut search = Search::new(self, false)?;
-        let mut required = vec![false; self.len()];
-        ins.iter().for_each(|&a| required[a as usize] = true);
-        search
-            .greedy_preferred(&self.sccs(), &required)
-            .then(|| search.labelling())
+        let mut search = Search::admissible(self);
+        let start = ins.iter().all(|&a| search.restrict(a, bit(Label::In)))
+            && search.propagate()
+            && search.justify();
+        if !start {
+            return None;
+        }
+        for x in self.sccs().concat() {
+            if search.label(x) == Label::In || !search.may_be_in(x) {
+                continue;
+            }
+            let mark = search.mark();
+            let joined = search.restrict(x, bit(Label::In)) && search.propagate() && search.justify();
+            if !joined {
+                search.undo(mark);
+            }
+        }
+        let ins: Vec<u32> = (0..self.len() as u32)
+            .filter(|&x| search.label(x) == Label::In)
+            .collect();
+        Some(self.completion(&ins))
     }
-}
-
-/// The first labelling the search finds over `vars`.
-fn first(search: &mut Search<'_>, vars: &[u32]) -> Option<Vec<Label>> {
-    let mut found = None;
-    let _ = search.enumerate(vars, &mut |s| {
-        found = Some(s.labelling());
-        ControlFlow::Break(())
-    });
-    found
 }

@@ -45,23 +45,50 @@ fn fixed(domain: u8) -> bool {
 /// The state of one search: domains, the trail of changes and the propagation queue.
 pub(crate) struct Search<'a> {
     af: &'a Framework,
+    mode: Mode,
+    /// The arguments the grounded labelling leaves UNDEC: the only ones ever branched on.
+    open: Vec<u32>,
     dom: Vec<u8>,
     trail: Vec<(u32, u8)>,
     queue: Vec<u32>,
     queued: Vec<bool>,
 }
 
+/// Which labellings the constraints describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Complete labellings (stable ones when UNDEC is removed from every domain).
+    Complete,
+    /// Admissible labellings: IN needs every attacker OUT, OUT needs an IN attacker, UNDEC
+    /// needs nothing. Open arguments end up not IN.
+    Admissible,
+}
+
 /// What a search visitor says: stop here (the state then holds the labelling) or go on.
 pub(crate) type Visit<'v, 'a> = &'v mut dyn FnMut(&mut Search<'a>) -> ControlFlow<()>;
 
 impl<'a> Search<'a> {
-    /// A search for complete labellings (stable ones with `stable`), with the grounded labels
-    /// fixed and every constraint propagated. `None` if propagation already finds that there is
-    /// no such labelling (only possible for stable).
-    pub(crate) fn new(af: &'a Framework, stable: bool) -> Option<Search<'a>> {
-        let open = if stable { IN | OUT } else { ALL };
-        let dom: Vec<u8> = af
-            .grounded()
+    /// A search for complete labellings, with the grounded labels fixed.
+    pub(crate) fn complete(af: &'a Framework) -> Search<'a> {
+        Search::new(af, Mode::Complete, ALL).expect("a complete labelling always exists")
+    }
+
+    /// A search for stable labellings, or `None` if propagation alone shows there is none.
+    pub(crate) fn stable(af: &'a Framework) -> Option<Search<'a>> {
+        Search::new(af, Mode::Complete, IN | OUT)
+    }
+
+    /// A search for admissible labellings that extend the grounded one (every admissible set
+    /// is contained in a complete extension, which contains the grounded one).
+    pub(crate) fn admissible(af: &'a Framework) -> Search<'a> {
+        Search::new(af, Mode::Admissible, ALL).expect("the grounded labelling is admissible")
+    }
+
+    /// Grounded labels fixed, `open` as the domain of the rest (without IN for self-attackers),
+    /// every constraint on an open argument propagated.
+    fn new(af: &'a Framework, mode: Mode, open: u8) -> Option<Search<'a>> {
+        let grounded = af.grounded();
+        let dom: Vec<u8> = grounded
             .iter()
             .enumerate()
             .map(|(a, l)| match l {
@@ -71,17 +98,20 @@ impl<'a> Search<'a> {
             })
             .collect();
         let n = af.len();
+        let open: Vec<u32> = (0..n as u32)
+            .filter(|&a| grounded[a as usize] == Label::Undec)
+            .collect();
         let mut search = Search {
             af,
+            mode,
+            open,
             dom,
             trail: Vec::new(),
             queue: Vec::new(),
             queued: vec![false; n],
         };
-        for a in 0..n as u32 {
-            if !fixed(search.dom[a as usize]) || stable {
-                search.enqueue(a);
-            }
+        for a in search.open.clone() {
+            search.enqueue(a);
         }
         search.propagate().then_some(search)
     }
@@ -89,6 +119,11 @@ impl<'a> Search<'a> {
     /// The label of a fixed argument (UNDEC while it is open).
     pub(crate) fn label(&self, a: u32) -> Label {
         label_of(self.dom[a as usize])
+    }
+
+    /// Whether `a` may still be labelled IN.
+    pub(crate) fn may_be_in(&self, a: u32) -> bool {
+        self.dom[a as usize] & IN != 0
     }
 
     /// The labelling, once every argument is fixed.
@@ -164,6 +199,7 @@ impl<'a> Search<'a> {
             can_undec += usize::from(d & UNDEC != 0);
             can_not_in += usize::from(d & (OUT | UNDEC) != 0);
         }
+        let admissible = self.mode == Mode::Admissible;
         let mut keep = 0;
         if can_out == deg {
             keep |= IN;
@@ -171,7 +207,7 @@ impl<'a> Search<'a> {
         if can_in > 0 {
             keep |= OUT;
         }
-        if can_not_in == deg && can_undec > 0 {
+        if admissible || (can_not_in == deg && can_undec > 0) {
             keep |= UNDEC;
         }
         if !self.restrict(a, keep) {
@@ -192,6 +228,22 @@ impl<'a> Search<'a> {
             let a_out = da_now & OUT != 0 && o_in > 0;
             let a_undec_needs_b = da_now & UNDEC != 0 && o_not_in == others;
             let mut keep = 0;
+            if admissible {
+                // UNDEC on `a` asks nothing; IN on `a` needs every attacker OUT; OUT on `a`
+                // needs one IN attacker.
+                if da_now & UNDEC != 0 || (da_now & OUT != 0 && o_in > 0) {
+                    keep = ALL;
+                } else if da_now & OUT != 0 {
+                    keep |= IN;
+                }
+                if da_now & IN != 0 && o_out == others {
+                    keep |= OUT;
+                }
+                if !self.restrict(b, keep) {
+                    return false;
+                }
+                continue;
+            }
             if da_now & OUT != 0 {
                 keep |= IN;
             }
@@ -307,52 +359,67 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Fixes one preferred labelling whose IN set contains every argument marked in
-    /// `required`, growing a complete labelling greedily one component at a time. False if
-    /// no complete labelling contains `required` (it is then not admissible).
-    pub(crate) fn greedy_preferred(&mut self, sccs: &[Vec<u32>], required: &[bool]) -> bool {
-        for scc in sccs {
-            let Some(mut best) = self.first_with_in(scc, scc.iter().copied().filter(|&v| required[v as usize]))
-            else {
-                return false;
-            };
-            // One pass suffices: if adding x fails, it fails for every larger IN set too.
-            for (i, &x) in scc.iter().enumerate() {
-                if best[i] != UNDEC {
+    /// Searches for labels that justify every obligation, branching on who meets the most
+    /// constrained one (fewest candidates first). Admissible mode: every OUT argument needs an
+    /// IN attacker. Stable mode: every argument not IN needs an IN attacker. True when found
+    /// (the state holds it; arguments left open are not IN); false with the state as it was.
+    pub(crate) fn justify(&mut self) -> bool {
+        // Choice points: (candidates, next one to try, trail mark).
+        let mut stack: Vec<(Vec<u32>, usize, usize)> = Vec::new();
+        loop {
+            match self.obligation() {
+                None => return true,
+                Some(candidates) => stack.push((candidates, 0, self.mark())),
+            }
+            loop {
+                let Some(top) = stack.last_mut() else {
+                    return false;
+                };
+                let (i, mark) = (top.1, top.2);
+                self.undo(mark);
+                if i == top.0.len() {
+                    stack.pop();
                     continue;
                 }
-                let ins = scc
-                    .iter()
-                    .zip(&best)
-                    .filter(|(_, &d)| d == IN)
-                    .map(|(&v, _)| v);
-                if let Some(bigger) = self.first_with_in(scc, ins.chain([x])) {
-                    best = bigger;
+                top.1 += 1;
+                let candidates = top.0.clone();
+                // The i-th candidate meets the obligation; the ones tried before do not.
+                let ok = candidates[..i].iter().all(|&c| self.restrict(c, !IN))
+                    && self.restrict(candidates[i], IN)
+                    && self.propagate();
+                if ok {
+                    break;
                 }
             }
-            if !self.assign(scc, &best) {
-                return false;
-            }
         }
-        true
     }
 
-    /// The first complete labelling of `scc` (as domains) with `ins` IN, leaving the state as
-    /// it was.
-    fn first_with_in(&mut self, scc: &[u32], ins: impl IntoIterator<Item = u32>) -> Option<Vec<u8>> {
-        let mark = self.mark();
-        let mut ok = true;
-        for v in ins {
-            ok = ok && self.restrict(v, IN);
+    /// The unmet obligation with the fewest candidates to meet it, and those candidates.
+    fn obligation(&self) -> Option<Vec<u32>> {
+        let mut best: Option<Vec<u32>> = None;
+        for &x in &self.open {
+            let d = self.dom[x as usize];
+            let bound = match self.mode {
+                Mode::Admissible => d == OUT,
+                Mode::Complete => d != IN,
+            };
+            let attackers = self.af.attackers(x);
+            if !bound || attackers.iter().any(|&b| self.dom[b as usize] == IN) {
+                continue;
+            }
+            let mut candidates: Vec<u32> = Vec::new();
+            if self.mode == Mode::Complete && d & IN != 0 {
+                candidates.push(x);
+            }
+            candidates.extend(attackers.iter().filter(|&&b| self.dom[b as usize] & IN != 0));
+            if best.as_ref().map_or(true, |b| candidates.len() < b.len()) {
+                let done = candidates.len() <= 1;
+                best = Some(candidates);
+                if done {
+                    break;
+                }
+            }
         }
-        let mut found = None;
-        if ok && self.propagate() {
-            let _ = self.enumerate(scc, &mut |s| {
-                found = Some(scc.iter().map(|&v| s.dom[v as usize]).collect());
-                ControlFlow::Break(())
-            });
-        }
-        self.undo(mark);
-        found
+        best
     }
 }
