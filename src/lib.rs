@@ -51,7 +51,7 @@ pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
 pub use graph::{Debate, Node, Relation};
 pub use query::{
-    Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
+    AcceptanceChange, Acceptability, Answer, ClaimAcceptance, Status, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
 };
 pub use report::Table;
