@@ -51,8 +51,9 @@ pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
 pub use graph::{Debate, Node, Relation};
 pub use query::{
-    AcceptanceChange, Acceptability, Answer, ClaimAcceptance, Status, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
-    EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
+    Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,
+    ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
+    Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
 pub use report::Table;
 pub use semantics::{iccma, Framework, Label, Semantics};

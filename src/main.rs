@@ -110,8 +110,8 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
         .map_err(|e| Failure(format!("error: cannot read {}: {e}\n", file.display())))?;
     let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
         .map_err(|e| Failure(format!("error: {}: {e}\n", file.display())))?;
-    let answer = iccma::solve(&instance, task, argument)
-        .map_err(|e| Failure(format!("error: {e}\n")))?;
+    let answer =
+        iccma::solve(&instance, task, argument).map_err(|e| Failure(format!("error: {e}\n")))?;
     print!("{answer}");
     Ok(())
 }

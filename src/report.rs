@@ -1,7 +1,7 @@
 //! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
 
 use crate::query::command::{Answer, Record};
-use crate::query::{AcceptanceChange, Acceptability, ClaimSummary, DocumentSummary, Status};
+use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
 use crate::semantics::{Label, Semantics};
 
 /// A titled table of text cells.
@@ -160,7 +160,10 @@ fn acceptability_table(a: &Acceptability) -> Table {
     .map(|(s, n)| format!("{n} {}", s.as_str()))
     .collect();
     title.push_str(&format!(": {}", tally.join(", ")));
-    let mut t = Table::new(title, &["claim", "status", "labels", "decided by", "statement"]);
+    let mut t = Table::new(
+        title,
+        &["claim", "status", "labels", "decided by", "statement"],
+    );
     for c in &a.claims {
         let labels: Vec<&str> = c.labels.iter().map(|l: &Label| l.as_str()).collect();
         t.row(vec![

@@ -4,11 +4,11 @@ use serde::Serialize;
 
 use crate::corpus::model::{Claim, Document, Historian};
 use crate::graph::{Debate, Node};
-use crate::semantics::Semantics;
 use crate::query::{
-    Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, QueryError,
-    SourceCriticism,
+    Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
+    QueryError, SourceCriticism,
 };
+use crate::semantics::Semantics;
 
 /// A question to ask of a debate: one per CLI subcommand, and one per notebook query block.
 ///

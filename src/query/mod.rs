@@ -13,7 +13,7 @@ use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
 
-pub use acceptability::{AcceptanceChange, Acceptability, ClaimAcceptance, Status};
+pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
     Fallen, Route, Side,

@@ -53,7 +53,10 @@ impl Framework {
             Semantics::Preferred => self.preferred_containing(&[]).map(|l| in_set(&l)),
             Semantics::Stable => {
                 let mut search = Search::stable(self)?;
-                search.justify().then(|| search.labelling()).map(|l| in_set(&l))
+                search
+                    .justify()
+                    .then(|| search.labelling())
+                    .map(|l| in_set(&l))
             }
         }
     }
@@ -75,7 +78,8 @@ impl Framework {
             Semantics::Complete => self.complete_with(a, label),
             Semantics::Stable => {
                 let mut search = Search::stable(self)?;
-                let found = search.restrict(a, bit(label)) && search.propagate() && search.justify();
+                let found =
+                    search.restrict(a, bit(label)) && search.propagate() && search.justify();
                 found.then(|| search.labelling())
             }
             Semantics::Preferred => self.preferred_with(a, label),
@@ -165,7 +169,10 @@ impl Framework {
             ControlFlow::Continue(())
         });
         // Growing from a preferred labelling of the upward-closed part keeps that part.
-        let ins: Vec<u32> = in_set(&found?).into_iter().map(|i| old[i as usize]).collect();
+        let ins: Vec<u32> = in_set(&found?)
+            .into_iter()
+            .map(|i| old[i as usize])
+            .collect();
         self.preferred_containing(&ins)
     }
 
@@ -187,7 +194,8 @@ impl Framework {
                 continue;
             }
             let mark = search.mark();
-            let joined = search.restrict(x, bit(Label::In)) && search.propagate() && search.justify();
+            let joined =
+                search.restrict(x, bit(Label::In)) && search.propagate() && search.justify();
             if !joined {
                 search.undo(mark);
             }

@@ -52,7 +52,9 @@ pub enum IccmaError {
         message: String,
     },
     /// The task is not one this solver knows.
-    #[error("unknown task `{0}`: expected SE, DC, DS or EE, a dash, and GR, CO, PR or ST (e.g. DC-PR)")]
+    #[error(
+        "unknown task `{0}`: expected SE, DC, DS or EE, a dash, and GR, CO, PR or ST (e.g. DC-PR)"
+    )]
     UnknownTask(String),
     /// A DC or DS task without a query argument.
     #[error("task {0} needs a query argument: -a ARG")]
@@ -102,7 +104,9 @@ impl Instance {
     }
 
     fn extension(&self, ext: &[u32]) -> Vec<&str> {
-        ext.iter().map(|&a| self.names[a as usize].as_str()).collect()
+        ext.iter()
+            .map(|&a| self.names[a as usize].as_str())
+            .collect()
     }
 }
 
@@ -121,14 +125,25 @@ fn parse_i23(text: &str) -> Result<Parsed, IccmaError> {
             None => match tokens[..] {
                 ["p", "af", count] => {
                     n = Some(count.parse().map_err(|_| {
-                        parse_error(i + 1, format!("expected a number of arguments, found `{count}`"))
+                        parse_error(
+                            i + 1,
+                            format!("expected a number of arguments, found `{count}`"),
+                        )
                     })?)
                 }
-                _ => return Err(parse_error(i + 1, format!("expected `p af N`, found `{line}`"))),
+                _ => {
+                    return Err(parse_error(
+                        i + 1,
+                        format!("expected `p af N`, found `{line}`"),
+                    ))
+                }
             },
             Some(n) => {
                 let [from, to] = tokens[..] else {
-                    return Err(parse_error(i + 1, format!("expected an attack `i j`, found `{line}`")));
+                    return Err(parse_error(
+                        i + 1,
+                        format!("expected an attack `i j`, found `{line}`"),
+                    ));
                 };
                 let id = |t: &str| match t.parse::<u32>() {
                     Ok(k) if (1..=n).contains(&k) => Ok(k - 1),
@@ -221,7 +236,10 @@ fn parse_named<'t>(
     for (line, a, b) in pending {
         let id = |name: &str| {
             index.get(name).copied().ok_or_else(|| {
-                parse_error(line, format!("expected a declared argument, found `{name}`"))
+                parse_error(
+                    line,
+                    format!("expected a declared argument, found `{name}`"),
+                )
             })
         };
         attacks.push((id(a)?, id(b)?));
@@ -277,7 +295,11 @@ impl FromStr for Task {
 
 /// Solves a task and returns the solver output, one answer line (and a witness line where
 /// ICCMA 2023 asks for one), each ending in a newline.
-pub fn solve(instance: &Instance, task: Task, argument: Option<&str>) -> Result<String, IccmaError> {
+pub fn solve(
+    instance: &Instance,
+    task: Task,
+    argument: Option<&str>,
+) -> Result<String, IccmaError> {
     let af = &instance.framework;
     let w = |ext: &[u32]| {
         let mut line = String::from("w");

@@ -35,8 +35,8 @@
 //! Π2-complete. No subset of arguments is ever enumerated; propagation prunes the search, and
 //! components are solved one at a time.
 
-mod framework;
 mod extensions;
+mod framework;
 mod grounded;
 pub mod iccma;
 mod search;

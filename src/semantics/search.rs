@@ -300,10 +300,7 @@ impl<'a> Search<'a> {
 
     /// Fixes `vars` to `domains` and propagates.
     fn assign(&mut self, vars: &[u32], domains: &[u8]) -> bool {
-        vars.iter()
-            .zip(domains)
-            .all(|(&v, &d)| self.restrict(v, d))
-            && self.propagate()
+        vars.iter().zip(domains).all(|(&v, &d)| self.restrict(v, d)) && self.propagate()
     }
 
     /// The IN-maximal complete labellings of one component given the labels upstream, as
@@ -411,7 +408,11 @@ impl<'a> Search<'a> {
             if self.mode == Mode::Complete && d & IN != 0 {
                 candidates.push(x);
             }
-            candidates.extend(attackers.iter().filter(|&&b| self.dom[b as usize] & IN != 0));
+            candidates.extend(
+                attackers
+                    .iter()
+                    .filter(|&&b| self.dom[b as usize] & IN != 0),
+            );
             if best.as_ref().map_or(true, |b| candidates.len() < b.len()) {
                 let done = candidates.len() <= 1;
                 best = Some(candidates);

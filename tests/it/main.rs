@@ -2,9 +2,11 @@
 
 mod support;
 
+mod acceptability;
 mod bundled;
 mod cli;
 mod diagnostics;
 mod dominators;
 mod json;
 mod queries;
+mod semantics;
