@@ -33,6 +33,13 @@
 //! [`contested`](Debate::contested), [`unsupported`](Debate::unsupported),
 //! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). Answers are
 //! sorted and serialize to a stable JSON shape.
+//!
+//! # Acceptability
+//!
+//! [`Debate::acceptability`] reads the debate as an abstract argumentation framework and labels
+//! every claim under grounded, complete, preferred or stable [`Semantics`]. The frameworks
+//! themselves ([`Framework`]) and the ICCMA solver interface ([`iccma`]) are usable on their
+//! own.
 #![deny(missing_docs)]
 
 mod corpus;
