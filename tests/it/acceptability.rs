@@ -118,33 +118,34 @@ fn cli() -> Command {
     Command::cargo_bin("historiograph").unwrap()
 }
 
-#[test]
-fn accept_prints_a_table_and_json() {
+/// The standard output of a successful command on the hand-made debate.
+fn stdout_on_debate(args: &[&str]) -> String {
     let out = cli()
-        .args([
-            "accept",
-            "--semantics",
-            "preferred",
-            "--discredit",
-            "record",
-            "--corpus",
-        ])
+        .args(args)
+        .arg("--corpus")
         .arg(corpus_dir("debate"))
         .assert()
         .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn accept_prints_a_table_and_json() {
+    let stdout = stdout_on_debate(&[
+        "accept",
+        "--semantics",
+        "preferred",
+        "--discredit",
+        "record",
+    ]);
     assert!(
         stdout.starts_with(
             "preferred semantics, setting aside record: 5 in, 2 credulous, 2 ungrounded\n"
         ),
         "{stdout}"
     );
-    let out = cli()
-        .args(["--json", "accept", "--corpus"])
-        .arg(corpus_dir("debate"))
-        .assert()
-        .success();
-    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = stdout_on_debate(&["--json", "accept"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["semantics"], "grounded");
     assert_eq!(v["claims"].as_array().unwrap().len(), 9);
     // The notebook grammar is the same parser.
@@ -176,18 +177,7 @@ fn accept_prints_a_table_and_json() {
 
 #[test]
 fn discredit_reports_acceptance_changes() {
-    let out = cli()
-        .args([
-            "discredit",
-            "record",
-            "--semantics",
-            "preferred",
-            "--corpus",
-        ])
-        .arg(corpus_dir("debate"))
-        .assert()
-        .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stdout = stdout_on_debate(&["discredit", "record", "--semantics", "preferred"]);
     assert!(
         stdout.contains("acceptance under preferred semantics: 2 claims change"),
         "{stdout}"

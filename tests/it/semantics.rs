@@ -226,39 +226,52 @@ fn a_cycle_of_three_has_no_stable_extension_and_an_empty_preferred_one() {
 
 #[test]
 fn malformed_files_are_reported_with_their_line() {
-    let err = |text: &str, format| Instance::parse(text, format).unwrap_err().to_string();
-    assert_eq!(
-        err("# c\np af 2\n1 2\n2 3\n", Format::I23),
-        "line 4: expected an argument between 1 and 2, found `3`"
-    );
-    assert_eq!(
-        err("p af x\n", Format::I23),
-        "line 1: expected a number of arguments, found `x`"
-    );
-    assert_eq!(
-        err("1 2\n", Format::I23),
-        "line 1: expected `p af N`, found `1 2`"
-    );
-    assert_eq!(
-        err("p af 2\n1 2 3\n", Format::I23),
-        "line 2: expected an attack `i j`, found `1 2 3`"
-    );
-    assert_eq!(
-        err("arg(a).\natt(a,b).\n", Format::Apx),
-        "line 2: expected a declared argument, found `b`"
-    );
-    assert_eq!(
-        err("arg(a).\nattack(a,a).\n", Format::Apx),
-        "line 2: expected `arg(a).` or `att(a,b).`, found `attack(a,a).`"
-    );
-    assert_eq!(
-        err("a\nb\n#\na c\n", Format::Tgf),
-        "line 4: expected a declared argument, found `c`"
-    );
-    assert_eq!(
-        err("a\n#\na\n", Format::Tgf),
-        "line 3: expected an attack `a b`, found `a`"
-    );
+    let cases = [
+        (
+            "# c\np af 2\n1 2\n2 3\n",
+            Format::I23,
+            "line 4: expected an argument between 1 and 2, found `3`",
+        ),
+        (
+            "p af x\n",
+            Format::I23,
+            "line 1: expected a number of arguments, found `x`",
+        ),
+        (
+            "1 2\n",
+            Format::I23,
+            "line 1: expected `p af N`, found `1 2`",
+        ),
+        (
+            "p af 2\n1 2 3\n",
+            Format::I23,
+            "line 2: expected an attack `i j`, found `1 2 3`",
+        ),
+        (
+            "arg(a).\natt(a,b).\n",
+            Format::Apx,
+            "line 2: expected a declared argument, found `b`",
+        ),
+        (
+            "arg(a).\nattack(a,a).\n",
+            Format::Apx,
+            "line 2: expected `arg(a).` or `att(a,b).`, found `attack(a,a).`",
+        ),
+        (
+            "a\nb\n#\na c\n",
+            Format::Tgf,
+            "line 4: expected a declared argument, found `c`",
+        ),
+        (
+            "a\n#\na\n",
+            Format::Tgf,
+            "line 3: expected an attack `a b`, found `a`",
+        ),
+    ];
+    for (text, format, expected) in cases {
+        let err = Instance::parse(text, format).unwrap_err();
+        assert_eq!(err.to_string(), expected, "{text:?}");
+    }
 }
 
 #[test]
@@ -351,6 +364,14 @@ fn brute_force(af: &Framework, semantics: Semantics) -> Vec<Vec<u32>> {
     out
 }
 
+/// A framework of `n` arguments with the attack `(k / n, k % n)` wherever `coins[k] < density`.
+fn random_framework(n: usize, coins: &[f64], density: f64) -> Framework {
+    let attacks = (0..n * n)
+        .filter(|&k| coins[k] < density)
+        .map(|k| ((k / n) as u32, (k % n) as u32));
+    Framework::new(n, attacks)
+}
+
 fn frameworks() -> impl Strategy<Value = Framework> {
     (1usize..=10)
         .prop_flat_map(|n| {
@@ -361,12 +382,7 @@ fn frameworks() -> impl Strategy<Value = Framework> {
                 0.05f64..0.45,
             )
         })
-        .prop_map(|(n, coins, density)| {
-            let attacks = (0..n * n)
-                .filter(|&k| coins[k] < density)
-                .map(|k| ((k / n) as u32, (k % n) as u32));
-            Framework::new(n, attacks)
-        })
+        .prop_map(|(n, coins, density)| random_framework(n, &coins, density))
 }
 
 proptest! {
@@ -433,12 +449,7 @@ fn search_agrees_with_brute_force_on_twelve_arguments() {
         proptest::collection::vec(0.0f64..1.0, 144),
         0.1f64..0.4,
     )
-        .prop_map(|(n, coins, density)| {
-            let attacks = (0..n * n)
-                .filter(|&k| coins[k] < density)
-                .map(|k| ((k / n) as u32, (k % n) as u32));
-            Framework::new(n, attacks)
-        });
+        .prop_map(|(n, coins, density)| random_framework(n, &coins, density));
     runner
         .run(&strategy, |af| {
             for semantics in ALL {
