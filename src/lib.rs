@@ -33,6 +33,13 @@
 //! [`contested`](Debate::contested), [`unsupported`](Debate::unsupported),
 //! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). Answers are
 //! sorted and serialize to a stable JSON shape.
+//!
+//! # Acceptability
+//!
+//! [`Debate::acceptability`] reads the debate as an abstract argumentation framework and labels
+//! every claim under grounded, complete, preferred or stable [`Semantics`]. The frameworks
+//! themselves ([`Framework`]) and the ICCMA solver interface ([`iccma`]) are usable on their
+//! own.
 #![deny(missing_docs)]
 
 mod corpus;
@@ -44,6 +51,7 @@ mod interchange;
 mod notebook;
 mod query;
 mod report;
+mod semantics;
 
 pub use corpus::date::{DateError, DateSpec, PartialDate};
 pub use corpus::model::{
@@ -58,7 +66,9 @@ pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]
 pub use notebook::{parse_query, render as render_notebook, NotebookError};
 pub use query::{
-    Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
-    EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
+    Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,
+    ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
+    Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
 pub use report::Table;
+pub use semantics::{iccma, Framework, Label, Semantics};

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use historiograph::iccma::{self, Problem, Task};
 use historiograph::{render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
@@ -54,6 +55,19 @@ enum Command {
         #[arg(long)]
         historians: bool,
     },
+    /// Solve an ICCMA task on an argumentation framework file (the ICCMA 2023 solver
+    /// interface; the corpus is not read)
+    Iccma {
+        /// The task: SE, DC, DS or EE, a dash, and GR, CO, PR or ST (e.g. DC-PR)
+        #[arg(short = 'p', value_name = "TASK", value_parser = parse_task)]
+        task: Task,
+        /// The framework: ICCMA 2023 `p af N`, ASPARTIX `.apx` or `.tgf`
+        #[arg(short = 'f', value_name = "FILE")]
+        file: PathBuf,
+        /// The query argument of DC and DS tasks
+        #[arg(short = 'a', value_name = "ARG")]
+        argument: Option<String>,
+    },
     /// Turn another tool's file into a corpus folder
     #[command(subcommand)]
     Import(Import),
@@ -70,6 +84,10 @@ enum Import {
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
     },
+}
+
+fn parse_task(s: &str) -> Result<Task, String> {
+    s.parse().map_err(|e: iccma::IccmaError| e.to_string())
 }
 
 /// A failure with its exit code already decided.
@@ -89,6 +107,14 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<(), Failure> {
     if let Command::Import(Import::Aif { file, output }) = &cli.command {
         return import_aif(file, output);
+    }
+    if let Command::Iccma {
+        task,
+        file,
+        argument,
+    } = &cli.command
+    {
+        return solve_iccma(*task, file, argument.as_deref());
     }
     let corpus = load(cli.corpus.as_deref())?;
     match &cli.command {
@@ -111,6 +137,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             print!("{text}");
             Ok(())
         }
+        Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query
@@ -125,6 +152,28 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// Runs an ICCMA task: a malformed file exits 1 with its line, a missing query argument is a
+/// usage error (exit 2).
+fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Failure> {
+    if matches!(task.problem, Problem::DC | Problem::DS) && argument.is_none() {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "DC and DS tasks need a query argument: -a ARG",
+            )
+            .exit();
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure(format!("error: cannot read {}: {e}\n", file.display())))?;
+    let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
+        .map_err(|e| Failure(format!("error: {}: {e}\n", file.display())))?;
+    let answer =
+        iccma::solve(&instance, task, argument).map_err(|e| Failure(format!("error: {e}\n")))?;
+    print!("{answer}");
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -1,7 +1,8 @@
 //! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
 
 use crate::query::command::{Answer, Record};
-use crate::query::{ClaimSummary, DocumentSummary};
+use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
+use crate::semantics::{Label, Semantics};
 
 /// A titled table of text cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +142,62 @@ fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table 
     t
 }
 
+fn changes_table(semantics: Semantics, changes: &[AcceptanceChange]) -> Table {
+    let mut t = Table::new(
+        format!(
+            "acceptance under {semantics} semantics: {}",
+            count(changes.len(), "claim changes", "claims change")
+        ),
+        &["claim", "before", "after"],
+    );
+    for c in changes {
+        t.row(vec![
+            c.claim.clone(),
+            c.before.as_str().to_string(),
+            c.after.as_str().to_string(),
+        ]);
+    }
+    t
+}
+
+fn acceptability_table(a: &Acceptability) -> Table {
+    let mut title = format!("{} semantics", a.semantics);
+    if !a.discredited.is_empty() {
+        title.push_str(&format!(", setting aside {}", a.discredited.join(", ")));
+    }
+    if !a.extensions_exist {
+        title.push_str(": no extension");
+    }
+    let tally: Vec<String> = [
+        Status::In,
+        Status::Credulous,
+        Status::Out,
+        Status::Undec,
+        Status::Ungrounded,
+    ]
+    .iter()
+    .map(|&s| (s, a.claims.iter().filter(|c| c.status == s).count()))
+    .filter(|&(_, n)| n > 0)
+    .map(|(s, n)| format!("{n} {}", s.as_str()))
+    .collect();
+    title.push_str(&format!(": {}", tally.join(", ")));
+    let mut t = Table::new(
+        title,
+        &["claim", "status", "labels", "decided by", "statement"],
+    );
+    for c in &a.claims {
+        let labels: Vec<&str> = c.labels.iter().map(|l: &Label| l.as_str()).collect();
+        t.row(vec![
+            c.claim.id.clone(),
+            c.status.as_str().to_string(),
+            labels.join(", "),
+            c.decided_by.join(", "),
+            c.claim.statement.clone(),
+        ]);
+    }
+    t
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -200,8 +257,9 @@ impl Answer {
                         f.claim.statement.clone(),
                     ]);
                 }
-                vec![t]
+                vec![t, changes_table(d.semantics, &d.acceptance_changes)]
             }
+            Answer::Acceptability(a) => vec![acceptability_table(a)],
             Answer::Contested(contests) => {
                 let mut t = Table::new(
                     count(contests.len(), "contested claim", "contested claims"),

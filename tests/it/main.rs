@@ -2,6 +2,7 @@
 
 mod support;
 
+mod acceptability;
 mod bundled;
 mod cli;
 mod diagnostics;
@@ -11,3 +12,4 @@ mod interchange;
 mod json;
 mod notebooks;
 mod queries;
+mod semantics;
