@@ -20,8 +20,9 @@
 
 use clap::Parser;
 
+use crate::export::{neighbourhood, to_mermaid};
 use crate::graph::Debate;
-use crate::query::{Query, QueryError};
+use crate::query::{Answer, Query, QueryError};
 
 const BEGIN: &str = "<!-- historiograph:begin -->";
 const END: &str = "<!-- historiograph:end -->";
@@ -160,10 +161,12 @@ fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Ve
     let mut rendered = String::new();
     let mut errors = Vec::new();
     for &(line, text) in queries {
-        let result =
-            parse_query(text).and_then(|q| q.run(debate).map_err(|e: QueryError| e.to_string()));
+        let result = parse_query(text).and_then(|q| {
+            let answer = q.run(debate).map_err(|e: QueryError| e.to_string())?;
+            Ok((q, answer))
+        });
         match result {
-            Ok(answer) => {
+            Ok((query, answer)) => {
                 rendered.push('\n');
                 if queries.len() > 1 {
                     rendered.push_str(&format!("`{text}`\n\n"));
@@ -171,6 +174,9 @@ fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Ve
                 for table in answer.tables() {
                     rendered.push_str(&table.to_markdown());
                     rendered.push('\n');
+                }
+                if let Some(diagram) = diagram(debate, &query, &answer) {
+                    rendered.push_str(&diagram);
                 }
             }
             Err(message) => errors.push(NotebookError { line, message }),
@@ -181,6 +187,47 @@ fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Ve
     } else {
         Err(errors)
     }
+}
+
+/// Diagrams larger than this are left out: they would not help a reader.
+const MAX_DIAGRAM_NODES: usize = 30;
+
+/// A Mermaid diagram of the subgraph a query involves, when that is small enough to read:
+/// the routes of an evidence base; a document with the claims that rest on it or fall without
+/// it; the immediate neighbourhood of a shown record.
+fn diagram(debate: &Debate, query: &Query, answer: &Answer) -> Option<String> {
+    let (ids, depth): (Vec<&str>, usize) = match answer {
+        Answer::Evidence(base) => {
+            let mut ids: Vec<&str> = base
+                .routes
+                .iter()
+                .flat_map(|r| r.path.iter().map(String::as_str))
+                .collect();
+            ids.push(&base.claim.id);
+            ids.extend(base.undermined_by.iter().map(|d| d.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Claims(claims) if !query.subjects().is_empty() && !claims.is_empty() => {
+            let mut ids = query.subjects();
+            ids.extend(claims.iter().map(|c| c.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Discredit(d) if !d.fallen.is_empty() => {
+            let mut ids = query.subjects();
+            ids.extend(d.fallen.iter().map(|f| f.claim.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Record(_) => (query.subjects(), 1),
+        _ => return None,
+    };
+    let subgraph = neighbourhood(debate, &ids, depth).ok()?;
+    if subgraph.len() < 2 || subgraph.len() > MAX_DIAGRAM_NODES {
+        return None;
+    }
+    Some(format!(
+        "```mermaid\n{}```\n\n",
+        to_mermaid(debate, &subgraph)
+    ))
 }
 
 #[cfg(test)]
