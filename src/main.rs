@@ -134,7 +134,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             };
             let text = historiograph::export(&Debate::new(corpus), *format, &options)
                 .map_err(|e| Failure(format!("error: {e}\n")))?;
-            print!("{text}");
+            emit(&text);
             Ok(())
         }
         Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
@@ -144,10 +144,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 .run(&debate)
                 .map_err(|e| Failure(format!("error: {e}\n")))?;
             if cli.json {
-                println!("{}", to_json(&answer));
+                emit(&(to_json(&answer) + "\n"));
             } else {
                 let tables: Vec<String> = answer.tables().iter().map(|t| t.to_text()).collect();
-                print!("{}", tables.join("\n"));
+                emit(&tables.join("\n"));
             }
             Ok(())
         }
@@ -172,7 +172,7 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
         .map_err(|e| Failure(format!("error: {}: {e}\n", file.display())))?;
     let answer =
         iccma::solve(&instance, task, argument).map_err(|e| Failure(format!("error: {e}\n")))?;
-    print!("{answer}");
+    emit(&answer.to_string());
     Ok(())
 }
 
@@ -215,10 +215,10 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
     ];
     if json {
         let map: BTreeMap<_, _> = counts.iter().copied().collect();
-        println!("{}", to_json(&map));
+        emit(&(to_json(&map) + "\n"));
     } else {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-        println!("ok: {}", parts.join(", "));
+        emit(&format!("ok: {}\n", parts.join(", ")));
     }
     Ok(())
 }
@@ -242,7 +242,7 @@ fn notebook(corpus: Corpus, file: &Path, output: Option<&Path>) -> Result<(), Fa
         Some(out) => std::fs::write(out, rendered)
             .map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", out.display()))),
         None => {
-            print!("{rendered}");
+            emit(&rendered);
             Ok(())
         }
     }
@@ -257,4 +257,18 @@ fn import_aif(file: &Path, output: &Path) -> Result<(), Failure> {
         eprintln!("wrote {}", path.display());
     }
     Ok(())
+}
+
+/// Writes to standard output; a reader that goes away (`historiograph claims | head`) ends the
+/// program quietly instead of a panic.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
 }

@@ -160,26 +160,53 @@ fn changes_table(semantics: Semantics, changes: &[AcceptanceChange]) -> Table {
     t
 }
 
-fn acceptability_table(a: &Acceptability) -> Table {
+const STATUSES: [Status; 5] = [
+    Status::In,
+    Status::Credulous,
+    Status::Out,
+    Status::Undec,
+    Status::Ungrounded,
+];
+
+/// Claims per school (rows) and status (columns).
+fn acceptability_by_school(a: &Acceptability) -> Table {
+    let mut headers = vec!["school"];
+    headers.extend(STATUSES.iter().map(|s| s.as_str()));
+    let mut t = Table::new(format!("{}, by school", acceptability_title(a)), &headers);
+    let mut rows: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
+    for c in &a.claims {
+        let school = opt(&c.claim.school);
+        let column = STATUSES.iter().position(|&s| s == c.status).unwrap_or(0);
+        rows.entry(school).or_default()[column] += 1;
+    }
+    for (school, counts) in rows {
+        let mut cells = vec![school];
+        cells.extend(counts.iter().map(|n| n.to_string()));
+        t.row(cells);
+    }
+    t
+}
+
+/// `grounded semantics, setting aside DOC`.
+fn acceptability_title(a: &Acceptability) -> String {
     let mut title = format!("{} semantics", a.semantics);
     if !a.discredited.is_empty() {
         title.push_str(&format!(", setting aside {}", a.discredited.join(", ")));
     }
+    title
+}
+
+fn acceptability_table(a: &Acceptability) -> Table {
+    let mut title = acceptability_title(a);
     if !a.extensions_exist {
         title.push_str(": no extension");
     }
-    let tally: Vec<String> = [
-        Status::In,
-        Status::Credulous,
-        Status::Out,
-        Status::Undec,
-        Status::Ungrounded,
-    ]
-    .iter()
-    .map(|&s| (s, a.claims.iter().filter(|c| c.status == s).count()))
-    .filter(|&(_, n)| n > 0)
-    .map(|(s, n)| format!("{n} {}", s.as_str()))
-    .collect();
+    let tally: Vec<String> = STATUSES
+        .iter()
+        .map(|&s| (s, a.claims.iter().filter(|c| c.status == s).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect();
     title.push_str(&format!(": {}", tally.join(", ")));
     let mut t = Table::new(
         title,
@@ -259,7 +286,7 @@ impl Answer {
                 }
                 vec![t, changes_table(d.semantics, &d.acceptance_changes)]
             }
-            Answer::Acceptability(a) => vec![acceptability_table(a)],
+            Answer::Acceptability(a) => vec![acceptability_by_school(a), acceptability_table(a)],
             Answer::Contested(contests) => {
                 let mut t = Table::new(
                     count(contests.len(), "contested claim", "contested claims"),

@@ -139,9 +139,10 @@ fn accept_prints_a_table_and_json() {
         "record",
     ]);
     assert!(
-        stdout.starts_with(
-            "preferred semantics, setting aside record: 5 in, 2 credulous, 2 ungrounded\n"
-        ),
+        stdout.starts_with("preferred semantics, setting aside record, by school\n")
+            && stdout.contains(
+                "\npreferred semantics, setting aside record: 5 in, 2 credulous, 2 ungrounded\n"
+            ),
         "{stdout}"
     );
     let json = stdout_on_debate(&["--json", "accept"]);
