@@ -276,8 +276,8 @@ fn fmt_check_lists_files_and_writes_nothing() {
     let path = dir.path().join("people.yaml");
     let text = "historians:\n  - {name: Bruce Cumings, id: cumings}\n";
     std::fs::write(&path, text).unwrap();
-    let (stdout, _) = fmt(&["--check"], dir.path(), 1);
-    assert!(stdout.starts_with("would reformat: "), "{stdout}");
+    let (_, stderr) = fmt(&["--check"], dir.path(), 1);
+    assert!(stderr.starts_with("would reformat: "), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     fmt(&[], dir.path(), 0);
     assert_eq!(

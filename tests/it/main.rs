@@ -2,12 +2,17 @@
 
 mod support;
 
+mod acceptability;
 mod bundled;
 mod cli;
 mod diagnostics;
 mod dominators;
+mod export;
 mod format;
+mod interchange;
 mod json;
 mod malformed;
+mod notebooks;
 mod properties;
 mod queries;
+mod semantics;
