@@ -23,8 +23,6 @@ use serde_json::Value;
 
 use crate::corpus::{Corpus, LoadError};
 
-use super::yaml::{ClaimRecord, CorpusFile, HistorianRecord};
-
 /// Why an AIF map could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -915,12 +913,19 @@ impl<'m, 'j> Importer<'m, 'j> {
                     });
                     serde_json::to_string_pretty(&set).expect("JSON values serialize") + "\n"
                 });
-        let yaml = self.corpus_file().to_yaml(&format!(
-            "Imported from the AIF map `{}` by historiograph.\n\
-             Each claim's notes keep the AIF nodes around it: the RA node of linked premises,\n\
-             CA, MA and YA nodes, timestamps and schemes.",
+        let header = format!(
+            "# Imported from the AIF map `{}` by historiograph.\n\
+             # Each claim's notes keep the AIF nodes around it: the RA node of linked premises,\n\
+             # CA, MA and YA nodes, timestamps and schemes.\n",
             self.name
-        ));
+        );
+        let body: String = self
+            .records()
+            .to_yaml_files()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let yaml = header + &body;
         AifImport {
             yaml,
             aside,
@@ -928,35 +933,52 @@ impl<'m, 'j> Importer<'m, 'j> {
         }
     }
 
-    fn corpus_file(&self) -> CorpusFile {
+    /// The imported records as a corpus, placed in `NAME.yaml`.
+    fn records(&self) -> Corpus {
+        let origin = Some(crate::Origin {
+            file: format!("{}.yaml", self.name).into(),
+            line: 0,
+            column: 0,
+        });
         let claim_ids = |set: &BTreeSet<usize>| -> Vec<String> {
             set.iter().map(|&c| self.claims[c].id.clone()).collect()
         };
         let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n"));
-        CorpusFile {
+        Corpus {
+            schools: crate::School::built_in(),
+            documents: Vec::new(),
             historians: self
                 .historians
                 .iter()
-                .map(|h| HistorianRecord {
+                .map(|h| crate::Historian {
                     id: h.id.clone(),
                     name: h.name.clone(),
+                    schools: Vec::new(),
+                    works: Vec::new(),
                     notes: notes(&h.notes),
+                    origin: origin.clone(),
                 })
                 .collect(),
             claims: self
                 .claims
                 .iter()
-                .map(|c| ClaimRecord {
+                .map(|c| crate::Claim {
                     id: c.id.clone(),
                     statement: c.statement.clone(),
+                    school: None,
                     proponents: c
                         .proponents
                         .iter()
                         .map(|&h| self.historians[h].id.clone())
                         .collect(),
+                    period: None,
+                    stance: None,
+                    locator: None,
+                    evidence: Vec::new(),
                     supports: claim_ids(&c.supports),
                     contradicts: claim_ids(&c.contradicts),
                     notes: notes(&c.notes),
+                    origin: origin.clone(),
                 })
                 .collect(),
         }

@@ -6,6 +6,5 @@
 //! JSON; the summary counts each.
 
 mod aif;
-mod yaml;
 
 pub use aif::{AifImport, ImportError, ImportSummary, Tally};
