@@ -37,6 +37,8 @@
 
 mod corpus;
 mod diagnostic;
+mod edgelist;
+mod generate;
 mod graph;
 mod query;
 mod report;
@@ -53,4 +55,5 @@ pub use query::{
     Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
 };
+pub use generate::Synthetic;
 pub use report::Table;

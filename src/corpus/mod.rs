@@ -146,9 +146,7 @@ impl Corpus {
             diagnostics,
             ..Parsed::default()
         };
-        for (path, text) in &sources {
-            read::read_file(path, text, &mut parsed);
-        }
+        read::read_files(&sources, &mut parsed);
         let mut schools = School::built_in();
         schools.append(&mut parsed.schools);
         let school_ids: Vec<_> = schools
