@@ -92,7 +92,11 @@ fn main() -> ExitCode {
 fn most_cited(corpus: &Corpus) -> Option<String> {
     let mut cited: HashMap<&str, usize> = HashMap::new();
     for claim in &corpus.claims {
-        for e in claim.evidence.iter().filter(|e| e.polarity == Polarity::Backs) {
+        for e in claim
+            .evidence
+            .iter()
+            .filter(|e| e.polarity == Polarity::Backs)
+        {
             *cited.entry(e.document.as_str()).or_default() += 1;
         }
     }

@@ -15,7 +15,6 @@
 //! no historians, and evidence without locators. Undermining evidence has no record kind, so
 //! [`Corpus::write_tsv`] leaves it out.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -24,13 +23,14 @@ use crate::corpus::date::{DateSpec, PartialDate};
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Evidence, Polarity, School};
 use crate::corpus::{Corpus, LoadError};
 use crate::diagnostic::{Diagnostic, Origin};
+use crate::graph::IdMap;
 
 const KINDS: &str = "document, claim, evidence, supports or contradicts";
 
 /// Documents and claims by first appearance, with their edges as indices.
 #[derive(Default)]
 struct EdgeList {
-    ids: HashMap<String, (bool, u32)>,
+    ids: IdMap<String, (bool, u32)>,
     documents: Vec<u32>,
     claims: Vec<u32>,
     backs: Vec<Vec<u32>>,
@@ -113,7 +113,13 @@ impl EdgeList {
             return self.error(at, 1, message, "separate the fields with single tabs");
         }
         // The column of field k, counted in characters from 1.
-        let column = |k: usize| fields[..k].iter().map(|f| f.chars().count() + 1).sum::<usize>() + 1;
+        let column = |k: usize| {
+            fields[..k]
+                .iter()
+                .map(|f| f.chars().count() + 1)
+                .sum::<usize>()
+                + 1
+        };
         let first_is_document = matches!(fields[0], "document" | "evidence");
         let a = self.node(at, column(1), fields[1], first_is_document);
         if arity == 2 {
@@ -190,11 +196,12 @@ impl EdgeList {
         names
     }
 
-    fn into_corpus(mut self) -> Corpus {
-        // Move each id string out of the map into its record, instead of copying it.
+    fn into_corpus(self) -> Corpus {
+        // Move each id string out of the map into its record instead of copying it, and free
+        // each claim's edge lists as soon as its record is built, to keep the peak low.
         let mut doc_ids = vec![String::new(); self.documents.len()];
         let mut claim_ids = vec![String::new(); self.claims.len()];
-        for (id, (is_document, i)) in std::mem::take(&mut self.ids) {
+        for (id, (is_document, i)) in self.ids {
             let ids = if is_document {
                 &mut doc_ids
             } else {
@@ -202,30 +209,50 @@ impl EdgeList {
             };
             ids[i as usize] = id;
         }
-        let claims = (0..claim_ids.len())
-            .map(|i| edge_claim(i, &claim_ids, &doc_ids, &self))
+        let edges = self
+            .backs
+            .into_iter()
+            .zip(self.supports)
+            .zip(self.contradicts);
+        let mut claims: Vec<Claim> = edges
+            .map(|((backs, supports), contradicts)| {
+                edge_claim(&doc_ids, &claim_ids, &backs, &supports, &contradicts)
+            })
             .collect();
-        let documents = doc_ids.into_iter().map(edge_document).collect();
+        for (claim, id) in claims.iter_mut().zip(claim_ids) {
+            claim.id = id;
+        }
         Corpus {
             schools: School::built_in(),
-            documents,
+            documents: doc_ids.into_iter().map(edge_document).collect(),
             historians: Vec::new(),
             claims,
         }
     }
 }
 
-fn edge_claim(i: usize, claim_ids: &[String], doc_ids: &[String], edges: &EdgeList) -> Claim {
-    let names = |list: &[u32]| list.iter().map(|&c| claim_ids[c as usize].clone()).collect();
+/// A claim of an edge list, without its id (filled in afterwards).
+fn edge_claim(
+    doc_ids: &[String],
+    claim_ids: &[String],
+    backs: &[u32],
+    supports: &[u32],
+    contradicts: &[u32],
+) -> Claim {
+    let names = |list: &[u32]| {
+        list.iter()
+            .map(|&c| claim_ids[c as usize].clone())
+            .collect()
+    };
     Claim {
-        id: claim_ids[i].clone(),
+        id: String::new(),
         statement: String::new(),
         school: None,
         proponents: Vec::new(),
         period: None,
         stance: None,
         locator: None,
-        evidence: edges.backs[i]
+        evidence: backs
             .iter()
             .map(|&d| Evidence {
                 document: doc_ids[d as usize].clone(),
@@ -236,8 +263,8 @@ fn edge_claim(i: usize, claim_ids: &[String], doc_ids: &[String], edges: &EdgeLi
                 note: None,
             })
             .collect(),
-        supports: names(&edges.supports[i]),
-        contradicts: names(&edges.contradicts[i]),
+        supports: names(supports),
+        contradicts: names(contradicts),
         notes: None,
         origin: None,
     }
@@ -294,7 +321,10 @@ impl Corpus {
 
     /// Reads a tab-separated edge list from `input`; `path` names it in diagnostics. See
     /// [`Corpus::load_tsv`].
-    pub fn read_tsv(path: impl Into<PathBuf>, mut input: impl BufRead) -> Result<Corpus, LoadError> {
+    pub fn read_tsv(
+        path: impl Into<PathBuf>,
+        mut input: impl BufRead,
+    ) -> Result<Corpus, LoadError> {
         let file = path.into();
         let mut edges = EdgeList::default();
         let mut bytes = Vec::new();
@@ -344,7 +374,9 @@ impl Corpus {
             .chain(self.claims.iter().map(|c| &c.id))
             .find(|id| id.contains(['\t', '\n', '\r']))
         {
-            let message = format!("cannot write the id {bad:?} to an edge list: it holds a tab or a line break");
+            let message = format!(
+                "cannot write the id {bad:?} to an edge list: it holds a tab or a line break"
+            );
             return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
         }
         writeln!(

@@ -339,13 +339,39 @@ impl Corpus {
         fs::create_dir_all(dir)?;
         let declared: Vec<&School> = self.schools.iter().filter(|s| s.origin.is_some()).collect();
         let mut files = vec![
-            ("schools.yaml".to_string(), YamlFile { schools: &declared, ..YamlFile::default() }),
-            ("documents.yaml".to_string(), YamlFile { documents: &self.documents, ..YamlFile::default() }),
-            ("historians.yaml".to_string(), YamlFile { historians: &self.historians, ..YamlFile::default() }),
+            (
+                "schools.yaml".to_string(),
+                YamlFile {
+                    schools: &declared,
+                    ..YamlFile::default()
+                },
+            ),
+            (
+                "documents.yaml".to_string(),
+                YamlFile {
+                    documents: &self.documents,
+                    ..YamlFile::default()
+                },
+            ),
+            (
+                "historians.yaml".to_string(),
+                YamlFile {
+                    historians: &self.historians,
+                    ..YamlFile::default()
+                },
+            ),
         ];
-        files.retain(|(_, f)| !f.schools.is_empty() || !f.documents.is_empty() || !f.historians.is_empty());
+        files.retain(|(_, f)| {
+            !f.schools.is_empty() || !f.documents.is_empty() || !f.historians.is_empty()
+        });
         for (n, claims) in self.claims.chunks(CLAIMS_PER_FILE).enumerate() {
-            files.push((format!("claims-{n:04}.yaml"), YamlFile { claims, ..YamlFile::default() }));
+            files.push((
+                format!("claims-{n:04}.yaml"),
+                YamlFile {
+                    claims,
+                    ..YamlFile::default()
+                },
+            ));
         }
         let mut written = Vec::new();
         for (name, file) in files {

@@ -50,10 +50,10 @@ pub use corpus::model::{
 };
 pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
+pub use generate::Synthetic;
 pub use graph::{Debate, Node, Relation};
 pub use query::{
     Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
     EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
 };
-pub use generate::Synthetic;
 pub use report::Table;

@@ -168,12 +168,14 @@ impl Corpus {
         })
     }
 
-    /// The document with this id.
+    /// The document with this id, by a linear scan; [`Debate::document`](crate::Debate::document)
+    /// uses an index.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    /// The claim with this id.
+    /// The claim with this id, by a linear scan; [`Debate::claim`](crate::Debate::claim) uses an
+    /// index.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }

@@ -1,9 +1,8 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
-use std::collections::HashMap;
-
 use crate::corpus::read::{Kind, Parsed};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
+use crate::graph::IdMap;
 
 /// Adds a diagnostic to `parsed` for every cross-record problem.
 pub(crate) fn validate(parsed: &mut Parsed, schools: &[(String, Option<Origin>)]) {
@@ -22,7 +21,7 @@ struct Declared<'a> {
 
 /// The declared ids by namespace (`true` for schools) and id. Lookups only: never iterated
 /// into output.
-type Ids<'a> = HashMap<(bool, &'a str), Declared<'a>>;
+type Ids<'a> = IdMap<(bool, &'a str), Declared<'a>>;
 
 fn describe_origin(origin: Option<&Origin>) -> String {
     match origin {
@@ -37,7 +36,8 @@ fn declared_ids<'a>(
     schools: &'a [(String, Option<Origin>)],
     found: &mut Vec<Diagnostic>,
 ) -> Ids<'a> {
-    let mut ids: Ids = HashMap::with_capacity(parsed.declarations.len() + schools.len());
+    let mut ids: Ids = IdMap::default();
+    ids.reserve(parsed.declarations.len() + schools.len());
     let school_decls = schools.iter().map(|(id, o)| (id, Kind::School, o.as_ref()));
     let record_decls = parsed
         .declarations
@@ -117,7 +117,12 @@ fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
                 found.push(
                     Diagnostic::new(
                         r.origin.clone(),
-                        format!("unknown {} `{}` in {}", r.expected.noun(), r.target, place()),
+                        format!(
+                            "unknown {} `{}` in {}",
+                            r.expected.noun(),
+                            r.target,
+                            place()
+                        ),
                     )
                     .with_hint(hint),
                 );
@@ -135,7 +140,7 @@ fn owner_kind(field: &str) -> &'static str {
 }
 
 fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
-    let mut relation: HashMap<(&str, &str), &'static str> = HashMap::new();
+    let mut relation: IdMap<(&str, &str), &'static str> = IdMap::default();
     for r in &parsed.references {
         if r.field != "supports" && r.field != "contradicts" {
             continue;

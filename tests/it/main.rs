@@ -8,3 +8,4 @@ mod diagnostics;
 mod dominators;
 mod json;
 mod queries;
+mod scale;
