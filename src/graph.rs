@@ -124,26 +124,37 @@ impl Flow {
     }
 
     /// Every node reachable from `sources` along the flow, skipping `blocked` nodes.
+    ///
+    /// One sweep in node order follows the edges that point forward (sequential reads, which
+    /// matters on large graphs whose records come roughly in order), then a depth-first search
+    /// finishes from the nodes reached behind the sweep. Linear either way.
     pub(crate) fn reach(
         &self,
         sources: impl IntoIterator<Item = u32>,
         blocked: &[bool],
     ) -> Vec<bool> {
         let mut seen = vec![false; self.forward.len()];
-        let mut stack: Vec<u32> = Vec::new();
         for s in sources {
-            if !blocked[s as usize] && !seen[s as usize] {
-                seen[s as usize] = true;
-                stack.push(s);
-            }
+            seen[s as usize] = !blocked[s as usize];
         }
-        while let Some(v) = stack.pop() {
+        let mut stack: Vec<u32> = Vec::new();
+        let mut visit = |v: u32, seen: &mut Vec<bool>, stack: &mut Vec<u32>, behind: bool| {
             for &w in self.forward.row(v) {
                 if !seen[w as usize] && !blocked[w as usize] {
                     seen[w as usize] = true;
-                    stack.push(w);
+                    if behind || w < v {
+                        stack.push(w);
+                    }
                 }
             }
+        };
+        for v in 0..self.forward.len() as u32 {
+            if seen[v as usize] {
+                visit(v, &mut seen, &mut stack, false);
+            }
+        }
+        while let Some(v) = stack.pop() {
+            visit(v, &mut seen, &mut stack, true);
         }
         seen
     }
