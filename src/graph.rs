@@ -138,7 +138,7 @@ impl Flow {
             seen[s as usize] = !blocked[s as usize];
         }
         let mut stack: Vec<u32> = Vec::new();
-        let mut visit = |v: u32, seen: &mut Vec<bool>, stack: &mut Vec<u32>, behind: bool| {
+        let visit = |v: u32, seen: &mut Vec<bool>, stack: &mut Vec<u32>, behind: bool| {
             for &w in self.forward.row(v) {
                 if !seen[w as usize] && !blocked[w as usize] {
                     seen[w as usize] = true;
