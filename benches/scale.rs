@@ -1,4 +1,5 @@
-//! How the library scales: loading, building and the main questions on synthetic debates of
+//! How the library scales: loading, building and the main questions (and the grounded extension
+//! of the contradictions) on synthetic debates of
 //! 1k, 10k, 100k and 1M claims (documents: one per hundred claims).
 //!
 //! `cargo bench --bench scale` runs every size (about 10 minutes on 2 cores); each corpus is
@@ -10,7 +11,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use historiograph::{Corpus, Debate, Synthetic};
+use historiograph::{Corpus, Debate, Framework, Synthetic};
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 /// YAML is loaded up to this size (1M claims would be a 300 MB folder).
@@ -98,8 +99,27 @@ fn scale(c: &mut Criterion) {
                     .expect("the documents exist")
             })
         });
+        let framework = contradictions(&corpus);
+        group.bench_function("grounded (contradictions)", |b| {
+            b.iter(|| framework.grounded_extension())
+        });
         group.finish();
     }
+}
+
+/// The framework whose arguments are the claims (by index) and whose attacks are the
+/// contradictions: the baseline's question (c).
+fn contradictions(corpus: &Corpus) -> Framework {
+    let number = |id: &str| {
+        id[1..]
+            .parse::<u32>()
+            .expect("generated claim ids are c<number>")
+    };
+    let attacks = corpus.claims.iter().flat_map(|c| {
+        let from = number(&c.id);
+        c.contradicts.iter().map(move |t| (from, number(t)))
+    });
+    Framework::new(corpus.claims.len(), attacks)
 }
 
 criterion_group!(benches, scale);

@@ -11,7 +11,10 @@
 //! Keys: `load_s` (reading the input into a corpus), `build_s` (building the debate's graph),
 //! `a_rests_only_on_s` and `a_result` (the claims resting only on the most-cited document),
 //! `b_dependency_s` and `b_claims_single_doc` (the dependency table for every document),
-//! `rss_peak_mb` (Linux only; `null` elsewhere). `b_dependency_s` is measured on a fresh debate,
+//! `c_grounded_s` and `c_grounded_size` (the grounded extension of the framework whose
+//! arguments are the claims and whose attacks are the contradictions, as the baseline's (c);
+//! building that framework is counted in `build_s`), `rss_peak_mb` (Linux only; `null`
+//! elsewhere). `b_dependency_s` is measured on a fresh debate,
 //! so it includes the dominator tree.
 //!
 //! `benches/compare_networkx.sh` runs this beside the networkx baseline.
@@ -21,7 +24,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use historiograph::{Corpus, Debate, Polarity, Synthetic};
+use historiograph::{Corpus, Debate, Framework, Node, Polarity, Relation, Synthetic};
 
 fn main() -> ExitCode {
     let arg = std::env::args_os().nth(1);
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
 
     let start = Instant::now();
     let debate = Debate::new(corpus);
+    let framework = contradictions(&debate);
     let build_s = start.elapsed().as_secs_f64();
 
     let start = Instant::now();
@@ -68,6 +72,10 @@ fn main() -> ExitCode {
     let b_s = start.elapsed().as_secs_f64();
     let b_result: usize = table.values().map(Vec::len).sum();
 
+    let start = Instant::now();
+    let grounded = framework.grounded_extension();
+    let c_s = start.elapsed().as_secs_f64();
+
     let out = serde_json::json!({
         "input": arg.map(|a| a.to_string_lossy().into_owned()),
         "documents": documents,
@@ -81,10 +89,27 @@ fn main() -> ExitCode {
         "b_dependency_s": b_s,
         "b_claims_single_doc": b_result,
         "b_docs_with_dependents": table.len(),
+        "c_grounded_s": c_s,
+        "c_grounded_size": grounded.len(),
         "rss_peak_mb": peak_rss_mb(),
     });
     println!("{out}");
     ExitCode::SUCCESS
+}
+
+/// The framework of the claims (argument `i` is claim `i`) and their contradictions.
+fn contradictions(debate: &Debate) -> Framework {
+    let g = debate.graph();
+    let claim = |n| match g[n] {
+        Node::Claim(i) => i as u32,
+        other => unreachable!("contradictions join claims, found {other:?}"),
+    };
+    let attacks = g
+        .raw_edges()
+        .iter()
+        .filter(|e| e.weight == Relation::Contradicts)
+        .map(|e| (claim(e.source()), claim(e.target())));
+    Framework::new(debate.corpus().claims.len(), attacks)
 }
 
 /// The document backing the most claims; the first in corpus order on a tie (as the baseline's

@@ -33,15 +33,27 @@
 //! [`contested`](Debate::contested), [`unsupported`](Debate::unsupported),
 //! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). Answers are
 //! sorted and serialize to a stable JSON shape.
+//!
+//! # Acceptability
+//!
+//! [`Debate::acceptability`] reads the debate as an abstract argumentation framework and labels
+//! every claim under grounded, complete, preferred or stable [`Semantics`]. The frameworks
+//! themselves ([`Framework`]) and the ICCMA solver interface ([`iccma`]) are usable on their
+//! own.
 #![deny(missing_docs)]
 
 mod corpus;
 mod diagnostic;
 mod edgelist;
+mod export;
 mod generate;
 mod graph;
+mod interchange;
+#[cfg(feature = "cli")]
+mod notebook;
 mod query;
 mod report;
+mod semantics;
 
 pub use corpus::date::{DateError, DateSpec, PartialDate};
 pub use corpus::model::{
@@ -50,10 +62,16 @@ pub use corpus::model::{
 };
 pub use corpus::{Corpus, LoadError};
 pub use diagnostic::{Diagnostic, Origin};
+pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
 pub use generate::Synthetic;
 pub use graph::{Debate, Node, Relation};
+pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
+#[cfg(feature = "cli")]
+pub use notebook::{parse_query, render as render_notebook, NotebookError};
 pub use query::{
-    Answer, ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary,
-    EvidenceBase, Fallen, Query, QueryError, Record, Route, Side, SourceCriticism, SourceFlaw,
+    Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,
+    ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
+    Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
 pub use report::Table;
+pub use semantics::{iccma, Framework, Label, Semantics};

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use historiograph::{Corpus, Debate, LoadError, Query};
+use historiograph::iccma::{self, Problem, Task};
+use historiograph::{render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
 /// one document, what falls if a source is set aside, which claims are contested.
@@ -33,6 +34,58 @@ enum Command {
     Check,
     /// Write a seeded synthetic debate (for benchmarks) as a YAML corpus folder or a TSV edge list
     Generate(Generate),
+    /// Re-run the query blocks of a Markdown research notebook and render their answers
+    Notebook {
+        /// The notebook (Markdown with ```historiograph blocks)
+        file: PathBuf,
+        /// Write the rendered notebook here instead of standard output (may be FILE itself)
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Export the graph, or the neighbourhood of some nodes, as a picture or for other tools
+    Export {
+        /// The format
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Export only the nodes around this id (repeatable)
+        #[arg(long, value_name = "ID")]
+        around: Vec<String>,
+        /// How many hops around --around, following every relation either way
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+        depth: usize,
+        /// Include historians and advanced-by edges
+        #[arg(long)]
+        historians: bool,
+    },
+    /// Solve an ICCMA task on an argumentation framework file (the ICCMA 2023 solver
+    /// interface; the corpus is not read)
+    Iccma {
+        /// The task: SE, DC, DS or EE, a dash, and GR, CO, PR or ST (e.g. DC-PR)
+        #[arg(short = 'p', value_name = "TASK", value_parser = parse_task)]
+        task: Task,
+        /// The framework: ICCMA 2023 `p af N`, ASPARTIX `.apx` or `.tgf`
+        #[arg(short = 'f', value_name = "FILE")]
+        file: PathBuf,
+        /// The query argument of DC and DS tasks
+        #[arg(short = 'a', value_name = "ARG")]
+        argument: Option<String>,
+    },
+    /// Turn another tool's file into a corpus folder
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Debug, Subcommand)]
+enum Import {
+    /// An AIF (AIFdb JSON) argument map: I-nodes become claims, RA supports, CA contradicts;
+    /// everything else is kept as notes (or in FILE.unmapped.json) and counted on stderr
+    Aif {
+        /// The AIF JSON file
+        file: PathBuf,
+        /// The folder to write the corpus into (created if missing)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -47,17 +100,21 @@ struct Generate {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// `yaml` writes a corpus folder; `tsv` writes the edge list the networkx baseline reads
-    #[arg(long, value_enum, default_value_t = Format::Yaml)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = GenerateFormat::Yaml)]
+    format: GenerateFormat,
     /// The folder (yaml) or file (tsv) to write
     #[arg(short, long, value_name = "PATH")]
     output: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum Format {
+enum GenerateFormat {
     Yaml,
     Tsv,
+}
+
+fn parse_task(s: &str) -> Result<Task, String> {
+    s.parse().map_err(|e: iccma::IccmaError| e.to_string())
 }
 
 /// A failure with its exit code already decided.
@@ -78,24 +135,76 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     if let Command::Generate(args) = &cli.command {
         return generate(args);
     }
+    if let Command::Import(Import::Aif { file, output }) = &cli.command {
+        return import_aif(file, output);
+    }
+    if let Command::Iccma {
+        task,
+        file,
+        argument,
+    } = &cli.command
+    {
+        return solve_iccma(*task, file, argument.as_deref());
+    }
     let corpus = load(cli.corpus.as_deref())?;
     match &cli.command {
         Command::Check => check(&corpus, cli.json),
-        Command::Generate(args) => generate(args),
+        Command::Notebook { file, output } => notebook(corpus, file, output.as_deref()),
+        Command::Import(_) => unreachable!("imports return before the corpus is loaded"),
+        Command::Export {
+            format,
+            around,
+            depth,
+            historians,
+        } => {
+            let options = ExportOptions {
+                around: around.clone(),
+                depth: *depth,
+                historians: *historians,
+            };
+            let text = historiograph::export(&Debate::new(corpus), *format, &options)
+                .map_err(|e| Failure(format!("error: {e}\n")))?;
+            emit(&text);
+            Ok(())
+        }
+        Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
+        Command::Generate(_) => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query
                 .run(&debate)
                 .map_err(|e| Failure(format!("error: {e}\n")))?;
             if cli.json {
-                println!("{}", to_json(&answer));
+                emit(&(to_json(&answer) + "\n"));
             } else {
                 let tables: Vec<String> = answer.tables().iter().map(|t| t.to_text()).collect();
-                print!("{}", tables.join("\n"));
+                emit(&tables.join("\n"));
             }
             Ok(())
         }
     }
+}
+
+/// Runs an ICCMA task: a malformed file exits 1 with its line, a missing query argument is a
+/// usage error (exit 2).
+fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Failure> {
+    if matches!(task.problem, Problem::DC | Problem::DS) && argument.is_none() {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "DC and DS tasks need a query argument: -a ARG",
+            )
+            .exit();
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure(format!("error: cannot read {}: {e}\n", file.display())))?;
+    let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
+        .map_err(|e| Failure(format!("error: {}: {e}\n", file.display())))?;
+    let answer =
+        iccma::solve(&instance, task, argument).map_err(|e| Failure(format!("error: {e}\n")))?;
+    emit(&answer.to_string());
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -137,20 +246,70 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
     ];
     if json {
         let map: BTreeMap<_, _> = counts.iter().copied().collect();
-        println!("{}", to_json(&map));
+        emit(&(to_json(&map) + "\n"));
     } else {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-        println!("ok: {}", parts.join(", "));
+        emit(&format!("ok: {}\n", parts.join(", ")));
     }
     Ok(())
+}
+
+fn notebook(corpus: Corpus, file: &Path, output: Option<&Path>) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure(format!(
+            "error: cannot read the notebook `{}`: {e}\n",
+            file.display()
+        ))
+    })?;
+    let debate = Debate::new(corpus);
+    let rendered = render_notebook(&text, &debate).map_err(|errors| {
+        let lines: String = errors
+            .iter()
+            .map(|e| format!("{}:{}: error: {}\n", file.display(), e.line, e.message))
+            .collect();
+        Failure(lines)
+    })?;
+    match output {
+        Some(out) => std::fs::write(out, rendered)
+            .map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", out.display()))),
+        None => {
+            emit(&rendered);
+            Ok(())
+        }
+    }
+}
+
+fn import_aif(file: &Path, output: &Path) -> Result<(), Failure> {
+    let fail = |e: historiograph::ImportError| Failure(format!("error: {e}\n"));
+    let imported = historiograph::AifImport::read(file).map_err(fail)?;
+    let written = imported.write(output).map_err(fail)?;
+    eprint!("{}", imported.summary);
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Writes to standard output; a reader that goes away (`historiograph claims | head`) ends the
+/// program quietly instead of a panic.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn generate(args: &Generate) -> Result<(), Failure> {
     let corpus = historiograph::Synthetic::new(args.documents, args.claims, args.seed).corpus();
     let path = &args.output;
     let written = match args.format {
-        Format::Yaml => corpus.write_yaml(path).map(|_| ()),
-        Format::Tsv => std::fs::File::create(path).and_then(|f| corpus.write_tsv(f)),
+        GenerateFormat::Yaml => corpus.write_yaml(path).map(|_| ()),
+        GenerateFormat::Tsv => std::fs::File::create(path).and_then(|f| corpus.write_tsv(f)),
     };
     written.map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", path.display())))?;
     eprintln!(

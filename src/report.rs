@@ -1,7 +1,8 @@
 //! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
 
 use crate::query::command::{Answer, Record};
-use crate::query::{ClaimSummary, DocumentSummary};
+use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
+use crate::semantics::{Label, Semantics};
 
 /// A titled table of text cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,14 +28,16 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Plain text with aligned columns; long cells are kept whole.
+    /// Plain text with aligned columns. The last column is wrapped at word boundaries to
+    /// [`Table::WRAP`] characters, its continuation lines aligned under it; nothing is cut.
     pub fn to_text(&self) -> String {
         let mut out = format!("{}\n", self.title);
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
             return out;
         }
-        let widths: Vec<usize> = (0..self.headers.len())
+        let last = self.headers.len() - 1;
+        let widths: Vec<usize> = (0..last)
             .map(|i| {
                 self.rows
                     .iter()
@@ -44,27 +47,29 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
+        let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
         let line = |cells: &[String]| {
-            let mut s = String::from(" ");
-            for (i, cell) in cells.iter().enumerate() {
-                s.push(' ');
-                if i + 1 == cells.len() {
-                    s.push_str(cell);
-                } else {
-                    s.push_str(cell);
-                    s.push_str(&" ".repeat(widths[i] - cell.chars().count() + 1));
-                }
+            let mut s = String::from("  ");
+            for (cell, width) in cells.iter().zip(&widths) {
+                s.push_str(cell);
+                s.push_str(&" ".repeat(width - cell.chars().count() + 2));
             }
+            let wrapped = wrap(&cells[last], Self::WRAP);
+            s.push_str(&wrapped.join(&format!("\n{}", " ".repeat(indent))));
             s.trim_end().to_string() + "\n"
         };
         out.push_str(&line(&self.headers));
-        let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+        let mut rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+        rule.push("-".repeat(self.headers[last].chars().count()));
         out.push_str(&line(&rule));
         for r in &self.rows {
             out.push_str(&line(r));
         }
         out
     }
+
+    /// The width at which the last column of [`Table::to_text`] wraps.
+    pub const WRAP: usize = 72;
 
     /// A Markdown table under a bold title.
     pub fn to_markdown(&self) -> String {
@@ -87,6 +92,23 @@ impl Table {
         }
         out
     }
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces; a longer word stands alone.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let current = lines.last_mut().expect("lines is never empty");
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines
 }
 
 fn opt(value: &Option<String>) -> String {
@@ -115,6 +137,89 @@ fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table 
             d.kind.to_string(),
             d.audience.to_string(),
             d.title.clone(),
+        ]);
+    }
+    t
+}
+
+fn changes_table(semantics: Semantics, changes: &[AcceptanceChange]) -> Table {
+    let mut t = Table::new(
+        format!(
+            "acceptance under {semantics} semantics: {}",
+            count(changes.len(), "claim changes", "claims change")
+        ),
+        &["claim", "before", "after"],
+    );
+    for c in changes {
+        t.row(vec![
+            c.claim.clone(),
+            c.before.as_str().to_string(),
+            c.after.as_str().to_string(),
+        ]);
+    }
+    t
+}
+
+const STATUSES: [Status; 5] = [
+    Status::In,
+    Status::Credulous,
+    Status::Out,
+    Status::Undec,
+    Status::Ungrounded,
+];
+
+/// Claims per school (rows) and status (columns).
+fn acceptability_by_school(a: &Acceptability) -> Table {
+    let mut headers = vec!["school"];
+    headers.extend(STATUSES.iter().map(|s| s.as_str()));
+    let mut t = Table::new(format!("{}, by school", acceptability_title(a)), &headers);
+    let mut rows: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
+    for c in &a.claims {
+        let school = opt(&c.claim.school);
+        let column = STATUSES.iter().position(|&s| s == c.status).unwrap_or(0);
+        rows.entry(school).or_default()[column] += 1;
+    }
+    for (school, counts) in rows {
+        let mut cells = vec![school];
+        cells.extend(counts.iter().map(|n| n.to_string()));
+        t.row(cells);
+    }
+    t
+}
+
+/// `grounded semantics, setting aside DOC`.
+fn acceptability_title(a: &Acceptability) -> String {
+    let mut title = format!("{} semantics", a.semantics);
+    if !a.discredited.is_empty() {
+        title.push_str(&format!(", setting aside {}", a.discredited.join(", ")));
+    }
+    title
+}
+
+fn acceptability_table(a: &Acceptability) -> Table {
+    let mut title = acceptability_title(a);
+    if !a.extensions_exist {
+        title.push_str(": no extension");
+    }
+    let tally: Vec<String> = STATUSES
+        .iter()
+        .map(|&s| (s, a.claims.iter().filter(|c| c.status == s).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect();
+    title.push_str(&format!(": {}", tally.join(", ")));
+    let mut t = Table::new(
+        title,
+        &["claim", "status", "labels", "decided by", "statement"],
+    );
+    for c in &a.claims {
+        let labels: Vec<&str> = c.labels.iter().map(|l: &Label| l.as_str()).collect();
+        t.row(vec![
+            c.claim.id.clone(),
+            c.status.as_str().to_string(),
+            labels.join(", "),
+            c.decided_by.join(", "),
+            c.claim.statement.clone(),
         ]);
     }
     t
@@ -179,8 +284,9 @@ impl Answer {
                         f.claim.statement.clone(),
                     ]);
                 }
-                vec![t]
+                vec![t, changes_table(d.semantics, &d.acceptance_changes)]
             }
+            Answer::Acceptability(a) => vec![acceptability_by_school(a), acceptability_table(a)],
             Answer::Contested(contests) => {
                 let mut t = Table::new(
                     count(contests.len(), "contested claim", "contested claims"),

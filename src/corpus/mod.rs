@@ -132,7 +132,7 @@ impl Corpus {
 
     /// The corpus compiled into the crate: Shuster (2019) on USSR–DPRK relations, 1945–1950.
     pub fn bundled() -> Corpus {
-        let sources = bundled::FILES
+        let sources = bundled_files()
             .iter()
             .map(|(name, text)| (Path::new("claims").join(name), *text));
         Self::from_sources(sources).expect("the bundled corpus is validated by the test suite")
@@ -168,6 +168,47 @@ impl Corpus {
         })
     }
 
+    /// Checks a corpus built in code, as loading checks one read from files: unique ids,
+    /// references that resolve, no claim supporting or contradicting itself, statements and ids
+    /// not empty. Problems are placed at each record's `origin`, or at `<memory>`.
+    ///
+    /// Corpora from [`Corpus::load`], [`Corpus::from_sources`] and [`Corpus::bundled`] are
+    /// already valid.
+    pub fn validate(&self) -> Result<(), LoadError> {
+        let mut parsed = validate::records_as_parsed(self);
+        let schools: Vec<_> = self
+            .schools
+            .iter()
+            .map(|s| (s.id.clone(), s.origin.clone()))
+            .collect();
+        for (id, text, what) in self
+            .claims
+            .iter()
+            .map(|c| (&c.id, &c.statement, "statement"))
+            .chain(self.documents.iter().map(|d| (&d.id, &d.title, "title")))
+        {
+            if text.trim().is_empty() || id.trim().is_empty() {
+                let origin = Origin {
+                    file: "<memory>".into(),
+                    line: 0,
+                    column: 0,
+                };
+                parsed.diagnostics.push(
+                    Diagnostic::new(origin, format!("`{what}` or id of `{id}` is empty"))
+                        .with_hint("every record needs an id, and every claim a statement"),
+                );
+            }
+        }
+        validate::validate(&mut parsed, &schools);
+        if parsed.diagnostics.is_empty() {
+            return Ok(());
+        }
+        parsed.diagnostics.sort();
+        Err(LoadError {
+            diagnostics: parsed.diagnostics,
+        })
+    }
+
     /// The document with this id, by a linear scan; [`Debate::document`](crate::Debate::document)
     /// uses an index.
     pub fn document(&self, id: &str) -> Option<&Document> {
@@ -189,6 +230,11 @@ impl Corpus {
     pub fn school(&self, id: &str) -> Option<&School> {
         self.schools.iter().find(|s| s.id == id)
     }
+}
+
+/// The bundled corpus files: (file name, text).
+pub(crate) fn bundled_files() -> &'static [(&'static str, &'static str)] {
+    bundled::FILES
 }
 
 fn is_yaml(path: &Path) -> bool {

@@ -186,3 +186,108 @@ fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// The declarations and references of records built in memory, each placed at its record's
+/// origin (or at `<memory>` when it has none), for [`crate::Corpus::validate`].
+pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
+    use crate::corpus::read::{Declaration, Reference};
+    let at = |origin: &Option<Origin>| {
+        origin.clone().unwrap_or(Origin {
+            file: "<memory>".into(),
+            line: 0,
+            column: 0,
+        })
+    };
+    let mut parsed = Parsed::default();
+    let mut refer =
+        |owner: &str, field: &'static str, expected: Kind, target: &str, origin: &Origin| {
+            parsed.references.push(Reference {
+                owner: owner.to_string(),
+                field,
+                target: target.to_string(),
+                expected,
+                origin: origin.clone(),
+            });
+        };
+    let mut declarations = Vec::new();
+    for d in &corpus.documents {
+        let o = at(&d.origin);
+        declarations.push(Declaration {
+            id: d.id.clone(),
+            kind: Kind::Document,
+            origin: o.clone(),
+        });
+        if let Some(h) = &d.known_through {
+            refer(&d.id, "known_through", Kind::Historian, h, &o);
+        }
+        for h in d.reliability.iter().flat_map(|r| &r.by) {
+            refer(&d.id, "reliability.by", Kind::Historian, h, &o);
+        }
+    }
+    for h in &corpus.historians {
+        let o = at(&h.origin);
+        declarations.push(Declaration {
+            id: h.id.clone(),
+            kind: Kind::Historian,
+            origin: o.clone(),
+        });
+        for s in &h.schools {
+            refer(&h.id, "schools", Kind::School, s, &o);
+        }
+    }
+    for c in &corpus.claims {
+        let o = at(&c.origin);
+        declarations.push(Declaration {
+            id: c.id.clone(),
+            kind: Kind::Claim,
+            origin: o.clone(),
+        });
+        if let Some(s) = &c.school {
+            refer(&c.id, "school", Kind::School, s, &o);
+        }
+        for h in &c.proponents {
+            refer(&c.id, "proponents", Kind::Historian, h, &o);
+        }
+        for e in &c.evidence {
+            refer(&c.id, "evidence.document", Kind::Document, &e.document, &o);
+            if let Some(d) = &e.cited_as {
+                refer(&c.id, "evidence.cited_as", Kind::Document, d, &o);
+            }
+        }
+        for t in &c.supports {
+            refer(&c.id, "supports", Kind::Claim, t, &o);
+        }
+        for t in &c.contradicts {
+            refer(&c.id, "contradicts", Kind::Claim, t, &o);
+        }
+    }
+    parsed.declarations = declarations;
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The references derived from records are exactly the ones the reader records, so that
+    /// `Corpus::validate` checks what loading checks.
+    #[test]
+    fn derived_references_match_the_read_ones() {
+        let corpus = crate::Corpus::bundled();
+        let mut read = Parsed::default();
+        for (name, text) in crate::corpus::bundled_files() {
+            crate::corpus::read::read_file(std::path::Path::new(name), text, &mut read);
+        }
+        let key = |p: &Parsed| -> BTreeSet<(String, &'static str, String)> {
+            p.references
+                .iter()
+                .map(|r| (r.owner.clone(), r.field, r.target.clone()))
+                .collect()
+        };
+        let derived = records_as_parsed(&corpus);
+        assert!(!read.references.is_empty());
+        assert_eq!(key(&derived), key(&read));
+        assert_eq!(derived.declarations.len(), read.declarations.len());
+    }
+}

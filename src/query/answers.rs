@@ -4,6 +4,8 @@ use serde::Serialize;
 
 use crate::corpus::date::DateSpec;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Stance};
+use crate::query::AcceptanceChange;
+use crate::semantics::Semantics;
 
 /// A claim as it appears in answers. JSON: `id`, `statement`, `school`, `proponents`, and
 /// `stance` and `locator` when known.
@@ -100,6 +102,10 @@ pub struct Discredit {
     pub set_aside: Vec<DocumentSummary>,
     /// The claims that lose all documentary grounding, sorted by id.
     pub fallen: Vec<Fallen>,
+    /// The semantics of `acceptance_changes`.
+    pub semantics: Semantics,
+    /// The claims whose acceptance status changes, sorted by id.
+    pub acceptance_changes: Vec<AcceptanceChange>,
 }
 
 /// A claim that falls when documents are set aside.

@@ -5,9 +5,10 @@ use serde::Serialize;
 use crate::corpus::model::{Claim, Document, Historian};
 use crate::graph::{Debate, Node};
 use crate::query::{
-    ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, QueryError,
-    SourceCriticism,
+    Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
+    QueryError, SourceCriticism,
 };
+use crate::semantics::Semantics;
 
 /// A question to ask of a debate: one per CLI subcommand, and one per notebook query block.
 ///
@@ -38,6 +39,19 @@ pub enum Query {
         /// The documents' ids
         #[cfg_attr(feature = "cli", arg(required = true))]
         documents: Vec<String>,
+        /// The semantics under which to report changes of acceptance
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
+        semantics: Semantics,
+    },
+    /// Which claims are accepted under an argumentation semantics: contradictions and
+    /// undermining documents attack, ungrounded claims are out of the debate
+    Accept {
+        /// The semantics
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
+        semantics: Semantics,
+        /// Documents to set aside first
+        #[cfg_attr(feature = "cli", arg(long, value_name = "DOC", num_args = 1..))]
+        discredit: Vec<String>,
     },
     /// The claims that are contradicted or undermined, with who and what stands on each side
     Contested,
@@ -82,6 +96,8 @@ pub enum Answer {
     Claims(Vec<ClaimSummary>),
     /// `discredit`.
     Discredit(Discredit),
+    /// `accept`.
+    Acceptability(Acceptability),
     /// `contested`.
     Contested(Vec<Contest>),
     /// `conflicts`.
@@ -104,7 +120,14 @@ impl Query {
             Query::Evidence { claim } => Answer::Evidence(debate.evidence(claim)?),
             Query::RestsOnlyOn { document } => Answer::Claims(debate.rests_only_on(document)?),
             Query::DependsOn { document } => Answer::Claims(debate.depends_on(document)?),
-            Query::Discredit { documents } => Answer::Discredit(debate.discredit(documents)?),
+            Query::Discredit {
+                documents,
+                semantics,
+            } => Answer::Discredit(debate.discredit_under(documents, *semantics)?),
+            Query::Accept {
+                semantics,
+                discredit,
+            } => Answer::Acceptability(debate.acceptability(*semantics, discredit)?),
             Query::Contested => Answer::Contested(debate.contested()),
             Query::Unsupported => Answer::Claims(debate.unsupported()),
             Query::Conflicts => Answer::Conflicts(debate.conflicts()),
@@ -135,7 +158,11 @@ impl Query {
         match self {
             Query::Evidence { claim } => vec![claim],
             Query::RestsOnlyOn { document } | Query::DependsOn { document } => vec![document],
-            Query::Discredit { documents } => documents.iter().map(String::as_str).collect(),
+            Query::Discredit { documents, .. }
+            | Query::Accept {
+                discredit: documents,
+                ..
+            } => documents.iter().map(String::as_str).collect(),
             Query::Show { id } => vec![id],
             _ => Vec::new(),
         }
@@ -148,18 +175,22 @@ fn show(debate: &Debate, id: &str) -> Result<Record, QueryError> {
         Some(Node::Document(i)) => Ok(Record::Document(corpus.documents[i].clone())),
         Some(Node::Claim(i)) => Ok(Record::Claim(corpus.claims[i].clone())),
         Some(Node::Historian(i)) => Ok(Record::Historian(corpus.historians[i].clone())),
-        None => {
-            let all = corpus
-                .documents
-                .iter()
-                .map(|d| d.id.as_str())
-                .chain(corpus.claims.iter().map(|c| c.id.as_str()))
-                .chain(corpus.historians.iter().map(|h| h.id.as_str()));
-            Err(QueryError::UnknownId {
-                id: id.to_string(),
-                expected: "document, claim or historian",
-                suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
-            })
-        }
+        None => Err(unknown_record(debate, id)),
+    }
+}
+
+/// The error for an id that names no document, claim or historian, with a suggestion.
+pub(crate) fn unknown_record(debate: &Debate, id: &str) -> QueryError {
+    let corpus = debate.corpus();
+    let all = corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(corpus.claims.iter().map(|c| c.id.as_str()))
+        .chain(corpus.historians.iter().map(|h| h.id.as_str()));
+    QueryError::UnknownId {
+        id: id.to_string(),
+        expected: "document, claim or historian",
+        suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
     }
 }

@@ -1,5 +1,6 @@
 //! The questions historians ask of a debate. Every answer is computed from the graph and sorted.
 
+mod acceptability;
 mod answers;
 pub(crate) mod command;
 mod criticism;
@@ -10,7 +11,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
 use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node};
+use crate::semantics::Semantics;
 
+pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
     Fallen, Route, Side,
@@ -226,7 +229,19 @@ impl Debate {
 
     /// What falls when `documents` are set aside: the claims that were grounded and no longer
     /// are, each with the set-aside documents that had grounded it.
+    ///
+    /// Also lists the claims whose acceptance changes, under grounded semantics; see
+    /// [`Debate::discredit_under`] for another.
     pub fn discredit<S: AsRef<str>>(&self, documents: &[S]) -> Result<Discredit, QueryError> {
+        self.discredit_under(documents, Semantics::Grounded)
+    }
+
+    /// [`Debate::discredit`], with the acceptance changes computed under `semantics`.
+    pub fn discredit_under<S: AsRef<str>>(
+        &self,
+        documents: &[S],
+        semantics: Semantics,
+    ) -> Result<Discredit, QueryError> {
         let mut set_aside = BTreeSet::new();
         for id in documents {
             set_aside.insert(self.document_index(id.as_ref())?);
@@ -264,7 +279,12 @@ impl Debate {
             .map(|d| DocumentSummary::of(self.doc(d)))
             .collect();
         set_aside.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Discredit { set_aside, fallen })
+        Ok(Discredit {
+            set_aside,
+            fallen,
+            semantics,
+            acceptance_changes: self.acceptance_changes(semantics, documents)?,
+        })
     }
 
     /// The claims with no documentary grounding at all, including claims that only support

@@ -101,7 +101,8 @@ fn what_falls_if_the_gottwald_letter_is_discredited() {
     insta::assert_snapshot!(text(
         &debate(),
         Query::Discredit {
-            documents: vec![GOTTWALD.into()]
+            documents: vec![GOTTWALD.into()],
+            semantics: historiograph::Semantics::Grounded,
         }
     ));
 }

@@ -1,0 +1,53 @@
+//! Nodes and edges as JSON, in a stable shape.
+
+use serde::Serialize;
+
+use super::Picture;
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    nodes: Vec<JsonNode<'a>>,
+    edges: Vec<JsonEdge<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNode<'a> {
+    id: &'a str,
+    kind: &'a str,
+    text: &'a str,
+    cluster: String,
+}
+
+#[derive(Serialize)]
+struct JsonEdge<'a> {
+    from: &'a str,
+    to: &'a str,
+    relation: &'a str,
+}
+
+/// `{"nodes": [{id, kind, text, cluster}], "edges": [{from, to, relation}]}`, nodes sorted by
+/// cluster then id, edges by their ends' ids then relation.
+pub(crate) fn render(picture: &Picture) -> String {
+    let graph = Graph {
+        nodes: picture
+            .items
+            .iter()
+            .map(|item| JsonNode {
+                id: item.id,
+                kind: item.kind,
+                text: item.text,
+                cluster: item.cluster.key(),
+            })
+            .collect(),
+        edges: picture
+            .links_by_id()
+            .into_iter()
+            .map(|l| JsonEdge {
+                from: picture.items[l.from].id,
+                to: picture.items[l.to].id,
+                relation: l.relation.as_str(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&graph).expect("the export graph serializes to JSON") + "\n"
+}

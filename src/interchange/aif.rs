@@ -1,0 +1,964 @@
+//! AIF (AIFdb JSON nodeset) in.
+//!
+//! - Each I-node becomes a claim: id = the `nodeID` (made unique and space-free if needed),
+//!   statement = the `text`.
+//! - Each RA node with premises (I → RA) and a conclusion (RA → I) becomes `supports` from every
+//!   premise to the conclusion. AIF premises of one RA are linked (they support jointly); the
+//!   RA node's id, scheme and premises are written into the conclusion's notes so the linkage
+//!   is recoverable.
+//! - Each CA node with an attacker (I → CA) and a target (CA → I) becomes `contradicts`.
+//! - Speakers (`locutions[].personID`, named from `participants` or the `Name : ...` prefix of
+//!   their L-nodes) become historians; an L → YA → I anchor makes the speaker a proponent.
+//! - Every other node (MA, TA, YA, PA, RA or CA with a missing end, unknown types) is kept as a
+//!   note on the claims it touches, else on the claims of S-nodes it touches, else on the
+//!   speakers of the L-nodes it touches; a node that touches none of these is kept, with its
+//!   edges, in a side file of AIF JSON. Timestamps and schemes are kept in the notes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::corpus::{Corpus, LoadError};
+
+use super::yaml::{ClaimRecord, CorpusFile, HistorianRecord};
+
+/// Why an AIF map could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not JSON.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// The line of the problem.
+        line: usize,
+        /// The column of the problem.
+        column: usize,
+        /// What the JSON parser expected.
+        message: String,
+    },
+    /// The JSON is not an AIF nodeset.
+    #[error("not an AIF nodeset: {0}")]
+    Shape(String),
+    /// An output file could not be written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An output file exists already.
+    #[error("`{}` exists already: import into an empty folder, or remove it", .0.display())]
+    Exists(PathBuf),
+}
+
+/// How many items of one kind were found, and where each went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Tally {
+    /// How many the file holds.
+    pub total: usize,
+    /// Turned into claims, relations, historians or proponents.
+    pub mapped: usize,
+    /// Kept as notes on claims or historians.
+    pub noted: usize,
+    /// Kept in the side file of AIF JSON, touching no claim or speaker.
+    pub aside: usize,
+}
+
+/// What an import found and made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportSummary {
+    /// The map's name (the file stem).
+    pub name: String,
+    /// Nodes by AIF type (`I`, `L`, `RA`, `CA`, `MA`, `YA`, `TA`, …).
+    pub nodes: BTreeMap<String, Tally>,
+    /// Edges.
+    pub edges: Tally,
+    /// Entries of `locutions`.
+    pub locutions: Tally,
+    /// Entries of `participants`.
+    pub participants: Tally,
+    /// Claims made.
+    pub claims: usize,
+    /// Historians made.
+    pub historians: usize,
+    /// Support edges made.
+    pub supports: usize,
+    /// Contradiction edges made.
+    pub contradicts: usize,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "imported {}: {} claims, {} historians, {} supports, {} contradicts",
+            self.name, self.claims, self.historians, self.supports, self.contradicts
+        )?;
+        writeln!(
+            f,
+            "  {:<14} {:>6} {:>6} {:>6} {:>6}",
+            "AIF", "total", "mapped", "notes", "aside"
+        )?;
+        let rows = self
+            .nodes
+            .iter()
+            .map(|(t, n)| (format!("{t} nodes"), n))
+            .chain([
+                ("edges".to_string(), &self.edges),
+                ("locutions".to_string(), &self.locutions),
+                ("participants".to_string(), &self.participants),
+            ]);
+        for (what, t) in rows {
+            writeln!(
+                f,
+                "  {what:<14} {:>6} {:>6} {:>6} {:>6}",
+                t.total, t.mapped, t.noted, t.aside
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// An imported AIF map: the corpus file, the side file, and the summary.
+#[derive(Clone, Debug)]
+pub struct AifImport {
+    /// The corpus file's YAML text.
+    pub yaml: String,
+    /// AIF JSON holding the nodes and edges that touch no claim or speaker, if any.
+    pub aside: Option<String>,
+    /// What was found and where it went.
+    pub summary: ImportSummary,
+}
+
+impl AifImport {
+    /// Reads and imports an AIF JSON file; the corpus is named after the file stem.
+    pub fn read(path: impl AsRef<Path>) -> Result<AifImport, ImportError> {
+        let path = path.as_ref();
+        let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "aif".into());
+        AifImport::from_json(&name, &text)
+    }
+
+    /// Imports AIF JSON text; `name` names the output files.
+    pub fn from_json(name: &str, json: &str) -> Result<AifImport, ImportError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| ImportError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let map = Map::parse(&value)?;
+        Ok(map.import(name))
+    }
+
+    /// The imported corpus, validated as [`Corpus::load`] would.
+    pub fn corpus(&self) -> Result<Corpus, LoadError> {
+        Corpus::from_sources([(format!("{}.yaml", self.summary.name), &self.yaml)])
+    }
+
+    /// Writes `NAME.yaml` (and `NAME.unmapped.json` when something is kept aside) into `dir`,
+    /// creating it if needed; refuses to overwrite. Returns the paths written.
+    pub fn write(&self, dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ImportError> {
+        let dir = dir.as_ref();
+        let write_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ImportError::Write { path, source }
+        };
+        fs::create_dir_all(dir).map_err(write_err(dir))?;
+        let name = &self.summary.name;
+        let mut files = vec![(dir.join(format!("{name}.yaml")), &self.yaml)];
+        if let Some(aside) = &self.aside {
+            files.push((dir.join(format!("{name}.unmapped.json")), aside));
+        }
+        if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+            return Err(ImportError::Exists(path.clone()));
+        }
+        for (path, text) in &files {
+            fs::write(path, text).map_err(write_err(path))?;
+        }
+        Ok(files.into_iter().map(|(p, _)| p).collect())
+    }
+}
+
+/// A node of the map.
+struct AifNode<'j> {
+    id: String,
+    kind: &'j str,
+    text: &'j str,
+    /// Other fields (timestamp, scheme, …) as `key: value`, sorted by key.
+    extra: Vec<String>,
+    raw: &'j Value,
+}
+
+/// An edge of the map, with its ends as node positions (`None` when the id names no node).
+struct AifEdge<'j> {
+    id: String,
+    from: Option<usize>,
+    to: Option<usize>,
+    raw: &'j Value,
+}
+
+/// An entry of `locutions`: the L-node position (if it names one), the personID and the other
+/// fields.
+type AifLocution<'j> = (Option<usize>, Option<String>, Vec<String>, &'j Value);
+
+/// A parsed nodeset.
+struct Map<'j> {
+    nodes: Vec<AifNode<'j>>,
+    edges: Vec<AifEdge<'j>>,
+    locutions: Vec<AifLocution<'j>>,
+    /// `participants[]`: participantID → name.
+    participants: Vec<(String, String)>,
+    /// Per node: the edges in and out.
+    ins: Vec<Vec<usize>>,
+    outs: Vec<Vec<usize>>,
+}
+
+/// A string or number as text.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A required string-or-number field of an object in a list.
+fn field(item: &Value, list: &str, i: usize, key: &str) -> Result<String, ImportError> {
+    match item.get(key) {
+        Some(v) => scalar(v).ok_or_else(|| {
+            ImportError::Shape(format!(
+                "expected a string or number for `{key}` of {list}[{i}], found {}",
+                describe(v)
+            ))
+        }),
+        None => Err(ImportError::Shape(format!(
+            "missing field `{key}` in {list}[{i}]"
+        ))),
+    }
+}
+
+/// The fields of an object other than `skip`, as `key: value`, sorted; nulls are left out.
+fn extras(item: &Value, skip: &[&str]) -> Vec<String> {
+    let Some(object) = item.as_object() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = object
+        .iter()
+        .filter(|(k, v)| !skip.contains(&k.as_str()) && !v.is_null())
+        .map(|(k, v)| format!("{k}: {}", scalar(v).unwrap_or_else(|| v.to_string())))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A list under `key` of the top-level object; optional lists may be missing.
+fn list<'j>(root: &'j Value, key: &str, required: bool) -> Result<&'j [Value], ImportError> {
+    match root.get(key) {
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(ImportError::Shape(format!(
+            "expected a list under `{key}`, found {}",
+            describe(other)
+        ))),
+        None if required => Err(ImportError::Shape(format!(
+            "missing `{key}`: an AIF nodeset has `nodes` and `edges` lists"
+        ))),
+        None => Ok(&[]),
+    }
+}
+
+impl<'j> Map<'j> {
+    fn parse(root: &'j Value) -> Result<Map<'j>, ImportError> {
+        if !root.is_object() {
+            return Err(ImportError::Shape(format!(
+                "expected an object with `nodes` and `edges`, found {}",
+                describe(root)
+            )));
+        }
+        let mut nodes = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, raw) in list(root, "nodes", true)?.iter().enumerate() {
+            let id = field(raw, "nodes", i, "nodeID")?;
+            let text = match raw.get("text") {
+                Some(Value::String(s)) => s.as_str(),
+                Some(Value::Null) | None => "",
+                Some(other) => {
+                    return Err(ImportError::Shape(format!(
+                        "expected a string for `text` of nodes[{i}], found {}",
+                        describe(other)
+                    )))
+                }
+            };
+            let kind = match raw.get("type") {
+                Some(Value::String(s)) => s.as_str(),
+                _ => {
+                    return Err(ImportError::Shape(format!(
+                        "expected a string `type` (I, L, RA, CA, …) in nodes[{i}]"
+                    )))
+                }
+            };
+            if let Some(first) = index.insert(id.clone(), i) {
+                return Err(ImportError::Shape(format!(
+                    "duplicate nodeID `{id}` in nodes[{first}] and nodes[{i}]"
+                )));
+            }
+            nodes.push(AifNode {
+                id,
+                kind,
+                text,
+                extra: extras(raw, &["nodeID", "type", "text"]),
+                raw,
+            });
+        }
+        let mut edges = Vec::new();
+        for (i, raw) in list(root, "edges", true)?.iter().enumerate() {
+            let from = field(raw, "edges", i, "fromID")?;
+            let to = field(raw, "edges", i, "toID")?;
+            let id = raw
+                .get("edgeID")
+                .and_then(scalar)
+                .unwrap_or_else(|| format!("#{i}"));
+            edges.push(AifEdge {
+                id,
+                from: index.get(&from).copied(),
+                to: index.get(&to).copied(),
+                raw,
+            });
+        }
+        let mut locutions = Vec::new();
+        for (i, raw) in list(root, "locutions", false)?.iter().enumerate() {
+            let node = field(raw, "locutions", i, "nodeID")?;
+            let person = raw.get("personID").and_then(scalar);
+            let extra = extras(raw, &["nodeID", "personID"]);
+            locutions.push((index.get(&node).copied(), person, extra, raw));
+        }
+        let mut participants = Vec::new();
+        for (i, raw) in list(root, "participants", false)?.iter().enumerate() {
+            let id = field(raw, "participants", i, "participantID")?;
+            let part = |k: &str| raw.get(k).and_then(scalar).unwrap_or_default();
+            let name = format!("{} {}", part("firstname"), part("surname"));
+            participants.push((id, name.trim().to_string()));
+        }
+        let mut ins = vec![Vec::new(); nodes.len()];
+        let mut outs = vec![Vec::new(); nodes.len()];
+        for (e, edge) in edges.iter().enumerate() {
+            if let (Some(from), Some(to)) = (edge.from, edge.to) {
+                outs[from].push(e);
+                ins[to].push(e);
+            }
+        }
+        Ok(Map {
+            nodes,
+            edges,
+            locutions,
+            participants,
+            ins,
+            outs,
+        })
+    }
+
+    /// The nodes joined to `n` by an edge, either way.
+    fn neighbours(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.ins[n].iter().filter_map(|&e| self.edges[e].from);
+        let to = self.outs[n].iter().filter_map(|&e| self.edges[e].to);
+        from.chain(to)
+    }
+
+    fn import(&self, name: &str) -> AifImport {
+        Importer::new(self, name).run()
+    }
+}
+
+/// Where an item went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fate {
+    Mapped,
+    Noted,
+    Aside,
+}
+
+struct ClaimDraft {
+    id: String,
+    statement: String,
+    proponents: BTreeSet<usize>,
+    supports: BTreeSet<usize>,
+    contradicts: BTreeSet<usize>,
+    notes: Vec<String>,
+}
+
+struct HistorianDraft {
+    id: String,
+    /// The AIF personID.
+    person: String,
+    name: String,
+    notes: Vec<String>,
+}
+
+/// The import in progress: claims and historians as positions into their lists.
+struct Importer<'m, 'j> {
+    map: &'m Map<'j>,
+    name: String,
+    /// Per node: its claim, if it is an I-node.
+    claim_of: Vec<Option<usize>>,
+    /// Per node: the speaker of an L-node, if known.
+    speaker_of: Vec<Option<usize>>,
+    claims: Vec<ClaimDraft>,
+    historians: Vec<HistorianDraft>,
+    node_fate: Vec<Fate>,
+    edge_realised: Vec<bool>,
+    used_ids: HashSet<String>,
+}
+
+/// Whether `text` is usable as a corpus id as it stands.
+fn valid_id(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Text that the corpus reader would take for an empty value.
+fn reads_as_empty(text: &str) -> bool {
+    matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL")
+}
+
+impl<'m, 'j> Importer<'m, 'j> {
+    fn new(map: &'m Map<'j>, name: &str) -> Self {
+        let n = map.nodes.len();
+        Importer {
+            map,
+            name: name.to_string(),
+            claim_of: vec![None; n],
+            speaker_of: vec![None; n],
+            claims: Vec::new(),
+            historians: Vec::new(),
+            node_fate: vec![Fate::Aside; n],
+            edge_realised: vec![false; map.edges.len()],
+            used_ids: HashSet::new(),
+        }
+    }
+
+    /// `wanted` if free, else `wanted-2`, `wanted-3`, …
+    fn unique_id(&mut self, wanted: String) -> String {
+        let mut id = wanted.clone();
+        let mut n = 1;
+        while self.used_ids.contains(&id) {
+            n += 1;
+            id = format!("{wanted}-{n}");
+        }
+        self.used_ids.insert(id.clone());
+        id
+    }
+
+    fn run(mut self) -> AifImport {
+        self.make_claims();
+        self.make_speakers();
+        self.map_inferences();
+        self.map_conflicts();
+        self.map_anchors();
+        self.keep_the_rest();
+        self.finish()
+    }
+
+    fn node_label(&self, n: usize) -> String {
+        let node = &self.map.nodes[n];
+        format!("{} {}", node.kind, node.id)
+    }
+
+    /// `TYPE id "text" (extras): from …; to …`: a node with every edge it has.
+    fn describe_node(&self, n: usize) -> String {
+        let node = &self.map.nodes[n];
+        let mut out = format!("{} {} {:?}", node.kind, node.id, node.text);
+        if !node.extra.is_empty() {
+            out.push_str(&format!(" ({})", node.extra.join(", ")));
+        }
+        let ends = |edges: &[usize], from: bool| -> Vec<String> {
+            edges
+                .iter()
+                .map(|&e| {
+                    let edge = &self.map.edges[e];
+                    let other = if from { edge.from } else { edge.to };
+                    format!("{} [edge {}]", self.node_label(other.unwrap_or(n)), edge.id)
+                })
+                .collect()
+        };
+        let from = ends(&self.map.ins[n], true);
+        let to = ends(&self.map.outs[n], false);
+        if !from.is_empty() {
+            out.push_str(&format!("; from {}", from.join(", ")));
+        }
+        if !to.is_empty() {
+            out.push_str(&format!("; to {}", to.join(", ")));
+        }
+        out
+    }
+
+    fn make_claims(&mut self) {
+        for (n, node) in self.map.nodes.iter().enumerate() {
+            if node.kind != "I" {
+                continue;
+            }
+            let wanted = if valid_id(&node.id) {
+                node.id.clone()
+            } else {
+                let joined: Vec<&str> = node.id.split_whitespace().collect();
+                let joined = joined.join("-").replace(|c: char| c.is_control(), "");
+                if joined.is_empty() {
+                    format!("i-node-{n}")
+                } else {
+                    joined
+                }
+            };
+            let id = self.unique_id(wanted);
+            let mut notes = vec![format!("AIF I-node {}", node.id)];
+            if !node.extra.is_empty() {
+                notes[0].push_str(&format!(" ({})", node.extra.join(", ")));
+            }
+            let statement = if reads_as_empty(node.text) {
+                notes.push(format!(
+                    "the I-node's text {:?} reads as empty; the statement is a placeholder",
+                    node.text
+                ));
+                format!("(I-node {} without text)", node.id)
+            } else {
+                node.text.to_string()
+            };
+            self.claim_of[n] = Some(self.claims.len());
+            self.node_fate[n] = Fate::Mapped;
+            self.claims.push(ClaimDraft {
+                id,
+                statement,
+                proponents: BTreeSet::new(),
+                supports: BTreeSet::new(),
+                contradicts: BTreeSet::new(),
+                notes,
+            });
+        }
+    }
+
+    /// Historians from `participants` and `locutions[].personID`; each L-node's speaker.
+    fn make_speakers(&mut self) {
+        let mut by_person: BTreeMap<String, usize> = BTreeMap::new();
+        let participant_names: HashMap<&str, &str> = self
+            .map
+            .participants
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str()))
+            .collect();
+        let mut person_ids: Vec<&str> = self
+            .map
+            .participants
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        person_ids.extend(self.map.locutions.iter().filter_map(|l| l.1.as_deref()));
+        for person in person_ids {
+            if by_person.contains_key(person) {
+                continue;
+            }
+            let wanted: String = format!("person-{person}")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-");
+            let id = self.unique_id(wanted);
+            let name = participant_names
+                .get(person)
+                .filter(|n| !n.is_empty())
+                .map(|n| n.to_string());
+            by_person.insert(person.to_string(), self.historians.len());
+            self.historians.push(HistorianDraft {
+                id,
+                person: person.to_string(),
+                name: name.unwrap_or_default(),
+                notes: vec![format!("AIF participant {person}")],
+            });
+        }
+        let mut seen_locutions = HashSet::new();
+        for (node, person, extra, raw) in &self.map.locutions {
+            let Some(person) = person else { continue };
+            let h = by_person[person.as_str()];
+            if let Some(n) = node {
+                self.speaker_of[*n].get_or_insert(h);
+                let text = self.map.nodes[*n].text;
+                if self.historians[h].name.is_empty() {
+                    if let Some((prefix, _)) = text.split_once(':') {
+                        self.historians[h].name = prefix.trim().to_string();
+                    }
+                }
+            }
+            if !seen_locutions.insert(raw.to_string()) {
+                continue;
+            }
+            let what = match node {
+                Some(n) => self.node_label(*n),
+                None => format!("an unknown node {}", raw.get("nodeID").unwrap_or(raw)),
+            };
+            let mut note = format!("locution {what}");
+            if !extra.is_empty() {
+                note.push_str(&format!(" ({})", extra.join(", ")));
+            }
+            self.historians[h].notes.push(note);
+        }
+        for historian in &mut self.historians {
+            if historian.name.is_empty() {
+                historian.name = format!("AIF participant {}", historian.person);
+            }
+        }
+    }
+
+    /// The I-node ends of a node's edges in one direction, with the edges.
+    fn claim_ends(&self, n: usize, incoming: bool) -> Vec<(usize, usize)> {
+        let edges = if incoming {
+            &self.map.ins[n]
+        } else {
+            &self.map.outs[n]
+        };
+        edges
+            .iter()
+            .filter_map(|&e| {
+                let edge = &self.map.edges[e];
+                let other = if incoming { edge.from } else { edge.to }?;
+                Some((self.claim_of[other]?, e))
+            })
+            .collect()
+    }
+
+    /// RA and CA nodes with both ends: `(node, sources, targets)` as claim positions.
+    fn complete(&mut self, kind: &str) -> Vec<(usize, Vec<usize>, Vec<usize>)> {
+        let mut out = Vec::new();
+        for n in 0..self.map.nodes.len() {
+            if self.map.nodes[n].kind != kind {
+                continue;
+            }
+            let sources = self.claim_ends(n, true);
+            let targets = self.claim_ends(n, false);
+            if sources.is_empty() || targets.is_empty() {
+                continue;
+            }
+            for &(_, e) in sources.iter().chain(&targets) {
+                self.edge_realised[e] = true;
+            }
+            self.node_fate[n] = Fate::Mapped;
+            let note = self.describe_node(n);
+            for &(t, _) in &targets {
+                self.claims[t].notes.push(note.clone());
+            }
+            out.push((
+                n,
+                sources.into_iter().map(|(c, _)| c).collect(),
+                targets.into_iter().map(|(c, _)| c).collect(),
+            ));
+        }
+        out
+    }
+
+    fn map_inferences(&mut self) {
+        for (n, premises, conclusions) in self.complete("RA") {
+            for &c in &conclusions {
+                for &p in &premises {
+                    if p == c {
+                        let note = format!(
+                            "not mapped: {} has this claim as premise and conclusion",
+                            self.node_label(n)
+                        );
+                        self.claims[c].notes.push(note);
+                    } else {
+                        self.claims[p].supports.insert(c);
+                    }
+                }
+            }
+        }
+    }
+
+    fn map_conflicts(&mut self) {
+        for (n, attackers, targets) in self.complete("CA") {
+            for &t in &targets {
+                for &a in &attackers {
+                    let why = if a == t {
+                        Some("this claim attacks itself")
+                    } else if self.claims[a].supports.contains(&t) {
+                        Some("the attacker also supports this claim, and a claim cannot do both")
+                    } else {
+                        None
+                    };
+                    match why {
+                        Some(why) => {
+                            let note = format!(
+                                "not mapped as contradicts from `{}`: {} ({why})",
+                                self.claims[a].id,
+                                self.node_label(n)
+                            );
+                            self.claims[t].notes.push(note);
+                        }
+                        None => {
+                            self.claims[a].contradicts.insert(t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// L → YA → I where the L-node has a speaker: the speaker is a proponent of the claim.
+    fn map_anchors(&mut self) {
+        for n in 0..self.map.nodes.len() {
+            if self.map.nodes[n].kind != "YA" {
+                continue;
+            }
+            let speakers: Vec<(usize, usize, usize)> = self.map.ins[n]
+                .iter()
+                .filter_map(|&e| {
+                    let l = self.map.edges[e].from?;
+                    Some((l, self.speaker_of[l]?, e))
+                })
+                .collect();
+            let claims = self.claim_ends(n, false);
+            if speakers.is_empty() || claims.is_empty() {
+                continue;
+            }
+            self.node_fate[n] = Fate::Mapped;
+            let note = self.describe_node(n);
+            for &(c, e) in &claims {
+                self.edge_realised[e] = true;
+                for &(l, h, e) in &speakers {
+                    self.claims[c].proponents.insert(h);
+                    self.edge_realised[e] = true;
+                    self.node_fate[l] = Fate::Mapped;
+                }
+                self.claims[c].notes.push(note.clone());
+            }
+        }
+    }
+
+    /// Every node not yet mapped is noted on the claims it touches, else on the claims of the
+    /// S-nodes it touches, else on the speakers of the L-nodes it touches; else kept aside.
+    /// L-nodes with a speaker are always noted on the speaker.
+    fn keep_the_rest(&mut self) {
+        for (n, home) in self.homes().into_iter().enumerate() {
+            if self.claim_of[n].is_some() {
+                continue;
+            }
+            let note = self.describe_node(n);
+            if let Some(h) = self.speaker_of[n] {
+                self.historians[h].notes.push(note);
+                if self.node_fate[n] != Fate::Mapped {
+                    self.node_fate[n] = Fate::Noted;
+                }
+                continue;
+            }
+            if self.node_fate[n] == Fate::Mapped {
+                continue;
+            }
+            let speakers: BTreeSet<usize> = self
+                .map
+                .neighbours(n)
+                .filter_map(|w| self.speaker_of[w])
+                .collect();
+            if !home.is_empty() {
+                for &c in &home {
+                    self.claims[c].notes.push(note.clone());
+                }
+                self.node_fate[n] = Fate::Noted;
+            } else if !speakers.is_empty() {
+                for h in speakers {
+                    self.historians[h].notes.push(note.clone());
+                }
+                self.node_fate[n] = Fate::Noted;
+            }
+        }
+        // Edges between two I-nodes have no node to describe them.
+        for edge in &self.map.edges {
+            let (Some(from), Some(to)) = (edge.from, edge.to) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (self.claim_of[from], self.claim_of[to]) {
+                let note = format!(
+                    "AIF edge {} from I {} to I {}, with no S-node between",
+                    edge.id, self.map.nodes[from].id, self.map.nodes[to].id
+                );
+                self.claims[a].notes.push(note.clone());
+                if b != a {
+                    self.claims[b].notes.push(note);
+                }
+            }
+        }
+    }
+
+    /// The claims each node's note goes to: the claims it touches, else the claims that the
+    /// non-L nodes it touches touch.
+    fn homes(&self) -> Vec<BTreeSet<usize>> {
+        let touching: Vec<BTreeSet<usize>> = (0..self.map.nodes.len())
+            .map(|n| {
+                self.map
+                    .neighbours(n)
+                    .filter_map(|w| self.claim_of[w])
+                    .collect()
+            })
+            .collect();
+        touching
+            .iter()
+            .enumerate()
+            .map(|(n, direct)| {
+                if !direct.is_empty() {
+                    return direct.clone();
+                }
+                self.map
+                    .neighbours(n)
+                    .filter(|&w| self.map.nodes[w].kind != "L" && self.claim_of[w].is_none())
+                    .flat_map(|w| touching[w].iter().copied())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn edge_fate(&self, e: usize) -> Fate {
+        let edge = &self.map.edges[e];
+        if self.edge_realised[e] {
+            return Fate::Mapped;
+        }
+        match (edge.from, edge.to) {
+            (Some(a), Some(b))
+                if self.node_fate[a] == Fate::Aside && self.node_fate[b] == Fate::Aside =>
+            {
+                Fate::Aside
+            }
+            (Some(_), Some(_)) => Fate::Noted,
+            _ => Fate::Aside,
+        }
+    }
+
+    fn finish(self) -> AifImport {
+        let mut summary = ImportSummary {
+            name: self.name.clone(),
+            claims: self.claims.len(),
+            historians: self.historians.len(),
+            supports: self.claims.iter().map(|c| c.supports.len()).sum(),
+            contradicts: self.claims.iter().map(|c| c.contradicts.len()).sum(),
+            ..ImportSummary::default()
+        };
+        let count = |tally: &mut Tally, fate: Fate| {
+            tally.total += 1;
+            match fate {
+                Fate::Mapped => tally.mapped += 1,
+                Fate::Noted => tally.noted += 1,
+                Fate::Aside => tally.aside += 1,
+            }
+        };
+        for (node, &fate) in self.map.nodes.iter().zip(&self.node_fate) {
+            count(
+                summary.nodes.entry(node.kind.to_string()).or_default(),
+                fate,
+            );
+        }
+        let mut aside_edges = Vec::new();
+        for e in 0..self.map.edges.len() {
+            let fate = self.edge_fate(e);
+            count(&mut summary.edges, fate);
+            if fate == Fate::Aside {
+                aside_edges.push(self.map.edges[e].raw);
+            }
+        }
+        let mut aside_locutions = Vec::new();
+        for (node, person, _, raw) in &self.map.locutions {
+            let fate = match (node, person) {
+                (Some(n), Some(_)) if self.node_fate[*n] == Fate::Mapped => Fate::Mapped,
+                (_, Some(_)) => Fate::Noted,
+                _ => Fate::Aside,
+            };
+            count(&mut summary.locutions, fate);
+            if fate == Fate::Aside {
+                aside_locutions.push(*raw);
+            }
+        }
+        for _ in &self.map.participants {
+            count(&mut summary.participants, Fate::Mapped);
+        }
+        let aside_nodes: Vec<&Value> = self
+            .map
+            .nodes
+            .iter()
+            .zip(&self.node_fate)
+            .filter(|(_, &f)| f == Fate::Aside)
+            .map(|(n, _)| n.raw)
+            .collect();
+        let aside =
+            (!aside_nodes.is_empty() || !aside_edges.is_empty() || !aside_locutions.is_empty())
+                .then(|| {
+                    let set = serde_json::json!({
+                        "nodes": aside_nodes,
+                        "edges": aside_edges,
+                        "locutions": aside_locutions,
+                    });
+                    serde_json::to_string_pretty(&set).expect("JSON values serialize") + "\n"
+                });
+        let yaml = self.corpus_file().to_yaml(&format!(
+            "Imported from the AIF map `{}` by historiograph.\n\
+             Each claim's notes keep the AIF nodes around it: the RA node of linked premises,\n\
+             CA, MA and YA nodes, timestamps and schemes.",
+            self.name
+        ));
+        AifImport {
+            yaml,
+            aside,
+            summary,
+        }
+    }
+
+    fn corpus_file(&self) -> CorpusFile {
+        let claim_ids = |set: &BTreeSet<usize>| -> Vec<String> {
+            set.iter().map(|&c| self.claims[c].id.clone()).collect()
+        };
+        let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n"));
+        CorpusFile {
+            historians: self
+                .historians
+                .iter()
+                .map(|h| HistorianRecord {
+                    id: h.id.clone(),
+                    name: h.name.clone(),
+                    notes: notes(&h.notes),
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ClaimRecord {
+                    id: c.id.clone(),
+                    statement: c.statement.clone(),
+                    proponents: c
+                        .proponents
+                        .iter()
+                        .map(|&h| self.historians[h].id.clone())
+                        .collect(),
+                    supports: claim_ids(&c.supports),
+                    contradicts: claim_ids(&c.contradicts),
+                    notes: notes(&c.notes),
+                })
+                .collect(),
+        }
+    }
+}

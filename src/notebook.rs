@@ -1,0 +1,258 @@
+//! Research notebooks: Markdown with fenced query blocks, re-run against a corpus.
+//!
+//! A query block is a fenced code block whose info string is `historiograph`. Each non-empty
+//! line in it is one query in the command line's own grammar (the [`Query`] subcommands), for
+//! example `rests-only-on stalin-gottwald-1950-08-27`; lines starting with `#` are comments.
+//!
+//! Rendering writes the notebook back with each block's answer under it, between two HTML
+//! comments, so that re-rendering replaces the old answer rather than adding another:
+//!
+//! ````markdown
+//! ```historiograph
+//! depends-on khrushchev-memoir
+//! ```
+//! <!-- historiograph:begin -->
+//! ...tables...
+//! <!-- historiograph:end -->
+//! ````
+//!
+//! Rendering is deterministic: the same notebook and corpus always give the same text.
+
+use clap::Parser;
+
+use crate::export::{neighbourhood, to_mermaid};
+use crate::graph::Debate;
+use crate::query::{Answer, Query, QueryError};
+
+const BEGIN: &str = "<!-- historiograph:begin -->";
+const END: &str = "<!-- historiograph:end -->";
+const FENCE_INFO: &str = "historiograph";
+
+/// A problem in a notebook: a query that does not parse or cannot be answered.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{line}: {message}")]
+pub struct NotebookError {
+    /// The 1-based line of the notebook where the problem is.
+    pub line: usize,
+    /// What is wrong, lowercase.
+    pub message: String,
+}
+
+/// The parser for one query line: the CLI's own subcommands.
+#[derive(Debug, Parser)]
+#[command(name = "query", no_binary_name = true, disable_help_flag = true)]
+struct Line {
+    #[command(subcommand)]
+    query: Query,
+}
+
+/// Parses one query line in the command line's grammar.
+pub fn parse_query(line: &str) -> Result<Query, String> {
+    let words = line.split_whitespace();
+    Line::try_parse_from(words)
+        .map(|l| l.query)
+        .map_err(|e| first_line(&e.to_string()))
+}
+
+/// The message of a clap error without its usage section, on one line.
+fn first_line(text: &str) -> String {
+    let message: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined = message.join(" ");
+    joined
+        .strip_prefix("error: ")
+        .unwrap_or(&joined)
+        .to_string()
+}
+
+/// Renders a notebook: every query block answered, old answers replaced.
+///
+/// Every problem in the notebook is reported, each with its line; nothing is rendered unless all
+/// blocks succeed.
+pub fn render(markdown: &str, debate: &Debate) -> Result<String, Vec<NotebookError>> {
+    let mut out = String::with_capacity(markdown.len() * 2);
+    let mut errors = Vec::new();
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+        if !is_query_fence(line) {
+            continue;
+        }
+        let fence = line
+            .trim_start()
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect::<String>();
+        let mut queries = Vec::new();
+        while i < lines.len() && !lines[i].trim_start().starts_with(&fence) {
+            out.push_str(lines[i]);
+            out.push('\n');
+            let text = lines[i].trim();
+            if !text.is_empty() && !text.starts_with('#') {
+                queries.push((i + 1, text));
+            }
+            i += 1;
+        }
+        if i == lines.len() {
+            errors.push(NotebookError {
+                line: i,
+                message: "expected the query block to be closed, found the end of the notebook"
+                    .into(),
+            });
+            break;
+        }
+        out.push_str(lines[i]);
+        out.push('\n');
+        i += 1;
+        i = skip_old_answer(&lines, i);
+        match answer_block(&queries, debate) {
+            Ok(rendered) => {
+                out.push_str(BEGIN);
+                out.push('\n');
+                out.push_str(&rendered);
+                out.push_str(END);
+                out.push('\n');
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_query_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    let info = t.trim_start_matches('`');
+    let info = if info.len() == t.len() {
+        t.trim_start_matches('~')
+    } else {
+        info
+    };
+    let fenced = t.len() - info.len() >= 3;
+    fenced && info.split_whitespace().next() == Some(FENCE_INFO)
+}
+
+/// Skips blank lines and a previous answer (BEGIN..END) after a block; returns the next line.
+fn skip_old_answer(lines: &[&str], start: usize) -> usize {
+    let mut j = start;
+    while j < lines.len() && lines[j].trim().is_empty() {
+        j += 1;
+    }
+    if j < lines.len() && lines[j].trim() == BEGIN {
+        if let Some(end) = lines[j..].iter().position(|l| l.trim() == END) {
+            return j + end + 1;
+        }
+    }
+    start
+}
+
+fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Vec<NotebookError>> {
+    let mut rendered = String::new();
+    let mut errors = Vec::new();
+    for &(line, text) in queries {
+        let result = parse_query(text).and_then(|q| {
+            let answer = q.run(debate).map_err(|e: QueryError| e.to_string())?;
+            Ok((q, answer))
+        });
+        match result {
+            Ok((query, answer)) => {
+                rendered.push('\n');
+                if queries.len() > 1 {
+                    rendered.push_str(&format!("`{text}`\n\n"));
+                }
+                for table in answer.tables() {
+                    rendered.push_str(&table.to_markdown());
+                    rendered.push('\n');
+                }
+                if let Some(diagram) = diagram(debate, &query, &answer) {
+                    rendered.push_str(&diagram);
+                }
+            }
+            Err(message) => errors.push(NotebookError { line, message }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rendered)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Diagrams larger than this are left out: they would not help a reader.
+const MAX_DIAGRAM_NODES: usize = 30;
+
+/// A Mermaid diagram of the subgraph a query involves, when that is small enough to read:
+/// the routes of an evidence base; a document with the claims that rest on it or fall without
+/// it; the immediate neighbourhood of a shown record.
+fn diagram(debate: &Debate, query: &Query, answer: &Answer) -> Option<String> {
+    let (ids, depth): (Vec<&str>, usize) = match answer {
+        Answer::Evidence(base) => {
+            let mut ids: Vec<&str> = base
+                .routes
+                .iter()
+                .flat_map(|r| r.path.iter().map(String::as_str))
+                .collect();
+            ids.push(&base.claim.id);
+            ids.extend(base.undermined_by.iter().map(|d| d.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Claims(claims) if !query.subjects().is_empty() && !claims.is_empty() => {
+            let mut ids = query.subjects();
+            ids.extend(claims.iter().map(|c| c.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Discredit(d) if !d.fallen.is_empty() => {
+            let mut ids = query.subjects();
+            ids.extend(d.fallen.iter().map(|f| f.claim.id.as_str()));
+            (ids, 0)
+        }
+        Answer::Record(_) => (query.subjects(), 1),
+        _ => return None,
+    };
+    let subgraph = neighbourhood(debate, &ids, depth).ok()?;
+    if subgraph.len() < 2 || subgraph.len() > MAX_DIAGRAM_NODES {
+        return None;
+    }
+    Some(format!(
+        "```mermaid\n{}```\n\n",
+        to_mermaid(debate, &subgraph)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_query_fences_only() {
+        assert!(is_query_fence("```historiograph"));
+        assert!(is_query_fence("~~~ historiograph"));
+        assert!(!is_query_fence("```rust"));
+        assert!(!is_query_fence("historiograph"));
+    }
+
+    #[test]
+    fn parses_the_cli_grammar() {
+        assert_eq!(
+            parse_query("depends-on khrushchev-memoir").unwrap(),
+            Query::DependsOn {
+                document: "khrushchev-memoir".into()
+            }
+        );
+        assert!(parse_query("depends-on").unwrap_err().contains("required"));
+        assert!(parse_query("frobnicate")
+            .unwrap_err()
+            .contains("unrecognized subcommand"));
+    }
+}

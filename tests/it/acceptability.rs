@@ -1,0 +1,229 @@
+//! The debate as an argumentation framework: `accept`, the acceptance changes of `discredit`,
+//! and the `iccma` subcommand.
+
+use assert_cmd::Command;
+use historiograph::{Label, Query, Semantics, Status};
+
+use crate::support::{corpus_dir, debate, shared_data};
+
+fn status(a: &historiograph::Acceptability, id: &str) -> (Status, Vec<Label>, Vec<String>) {
+    let c = a.claims.iter().find(|c| c.claim.id == id).unwrap();
+    (c.status, c.labels.clone(), c.decided_by.clone())
+}
+
+/// In the hand-made debate, `record` undermines `orthodox-plan`, which contradicts `top` and
+/// is contradicted by it; `circle-a` and `circle-b` have no documents.
+#[test]
+fn grounded_acceptability_of_the_hand_made_debate() {
+    let d = debate("debate");
+    let a = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
+    assert_eq!(
+        status(&a, "orthodox-plan"),
+        (
+            Status::Out,
+            vec![Label::Out],
+            vec!["record".to_string(), "top".to_string()]
+        )
+    );
+    assert_eq!(
+        status(&a, "top"),
+        (
+            Status::In,
+            vec![Label::In],
+            vec!["orthodox-plan".to_string()]
+        )
+    );
+    // circle-b contradicts only-letter, but it is ungrounded, so it attacks nothing.
+    assert_eq!(status(&a, "circle-b").0, Status::Ungrounded);
+    assert_eq!(
+        status(&a, "only-letter"),
+        (Status::In, vec![Label::In], vec![])
+    );
+    assert!(a.extensions_exist);
+    let ids: Vec<&str> = a.claims.iter().map(|c| c.claim.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+}
+
+/// Without `record`, `top` and `orthodox-plan` attack each other: undecided under grounded,
+/// each credulously accepted under preferred and stable.
+#[test]
+fn discrediting_the_record_leaves_a_mutual_contradiction() {
+    let d = debate("debate");
+    let grounded = d.acceptability(Semantics::Grounded, &["record"]).unwrap();
+    assert_eq!(
+        status(&grounded, "top"),
+        (
+            Status::Undec,
+            vec![Label::Undec],
+            vec!["orthodox-plan".to_string()]
+        )
+    );
+    for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+        let a = d.acceptability(semantics, &["record"]).unwrap();
+        let (s, labels, by) = status(&a, "orthodox-plan");
+        assert_eq!(s, Status::Credulous, "{semantics}");
+        assert!(labels.contains(&Label::In) && labels.contains(&Label::Out));
+        assert_eq!(by, vec!["top".to_string()]);
+        assert_eq!(
+            labels.contains(&Label::Undec),
+            semantics == Semantics::Complete
+        );
+    }
+    // Setting aside the memoir takes orthodox-plan's only backing: it and `downstream`, which
+    // it alone supports, become ungrounded, and `top` is no longer attacked.
+    let changes = d
+        .discredit_under(&["memoir"], Semantics::Grounded)
+        .unwrap()
+        .acceptance_changes;
+    let summary: Vec<(&str, Status, Status)> = changes
+        .iter()
+        .map(|c| (c.claim.as_str(), c.before, c.after))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("downstream", Status::In, Status::Ungrounded),
+            ("orthodox-plan", Status::Out, Status::Ungrounded),
+        ]
+    );
+}
+
+#[test]
+fn unknown_discredited_document_is_an_error() {
+    let d = debate("debate");
+    let e = d
+        .acceptability(Semantics::Preferred, &["nope"])
+        .unwrap_err();
+    assert_eq!(e.to_string(), "unknown document `nope`");
+}
+
+/// On the bundled corpus every grounded IN claim is skeptically accepted under preferred
+/// semantics too, and the credulous claims under preferred are exactly grounded's undecided.
+#[test]
+fn bundled_corpus_preferred_refines_grounded() {
+    let d = historiograph::Debate::new(historiograph::Corpus::bundled());
+    let g = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
+    let p = d.acceptability::<&str>(Semantics::Preferred, &[]).unwrap();
+    for (x, y) in g.claims.iter().zip(&p.claims) {
+        match x.status {
+            Status::In | Status::Out | Status::Ungrounded => assert_eq!(x.status, y.status),
+            _ => assert_ne!(y.status, Status::In, "{}", x.claim.id),
+        }
+    }
+}
+
+fn cli() -> Command {
+    Command::cargo_bin("historiograph").unwrap()
+}
+
+/// The standard output of a successful command on the hand-made debate.
+fn stdout_on_debate(args: &[&str]) -> String {
+    let out = cli()
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus_dir("debate"))
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn accept_prints_a_table_and_json() {
+    let stdout = stdout_on_debate(&[
+        "accept",
+        "--semantics",
+        "preferred",
+        "--discredit",
+        "record",
+    ]);
+    assert!(
+        stdout.starts_with("preferred semantics, setting aside record, by school\n")
+            && stdout.contains(
+                "\npreferred semantics, setting aside record: 5 in, 2 credulous, 2 ungrounded\n"
+            ),
+        "{stdout}"
+    );
+    let json = stdout_on_debate(&["--json", "accept"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["semantics"], "grounded");
+    assert_eq!(v["claims"].as_array().unwrap().len(), 9);
+    // The notebook grammar is the same parser.
+    use clap::Parser;
+    #[derive(clap::Parser)]
+    struct Notebook {
+        #[command(subcommand)]
+        query: Query,
+    }
+    let q = Notebook::try_parse_from([
+        "nb",
+        "accept",
+        "--semantics",
+        "stable",
+        "--discredit",
+        "a",
+        "b",
+    ])
+    .unwrap()
+    .query;
+    assert_eq!(
+        q,
+        Query::Accept {
+            semantics: Semantics::Stable,
+            discredit: vec!["a".into(), "b".into()]
+        }
+    );
+}
+
+#[test]
+fn discredit_reports_acceptance_changes() {
+    let stdout = stdout_on_debate(&["discredit", "record", "--semantics", "preferred"]);
+    assert!(
+        stdout.contains("acceptance under preferred semantics: 2 claims change"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn iccma_subcommand_answers_and_fails_cleanly() {
+    let Some(dir) = shared_data("iccma") else {
+        return;
+    };
+    let ex2 = dir.join("probo/ex2.tgf");
+    cli()
+        .args(["iccma", "-p", "SE-GR", "-f"])
+        .arg(&ex2)
+        .assert()
+        .success()
+        .stdout("w a1\n");
+    cli()
+        .args(["iccma", "-p", "DS-PR", "-a", "a3", "-f"])
+        .arg(&ex2)
+        .assert()
+        .success()
+        .stdout("NO\nw a1 a4 a5\n");
+    let bad = std::env::temp_dir().join(format!("historiograph-bad-{}.af", std::process::id()));
+    std::fs::write(&bad, "p af 2\n1 2\n2 x\n").unwrap();
+    let out = cli()
+        .args(["iccma", "-p", "SE-PR", "-f"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    std::fs::remove_file(&bad).unwrap();
+    assert!(
+        stderr.ends_with("line 3: expected an argument between 1 and 2, found `x`\n"),
+        "{stderr}"
+    );
+    cli()
+        .args(["iccma", "-p", "DC-PR", "-f"])
+        .arg(&ex2)
+        .assert()
+        .code(2);
+    cli()
+        .args(["iccma", "-p", "XX-PR", "-f"])
+        .arg(&ex2)
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,438 @@
+//! AIF import, checked on the real AIFdb maps of the shared data.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use historiograph::{AifImport, Corpus, Debate, ImportError, Tally};
+use serde_json::Value;
+
+use crate::support::shared_data;
+
+/// Every AIF map in the shared data, sorted.
+fn maps() -> Vec<PathBuf> {
+    let Some(dir) = shared_data("aif") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for sub in std::fs::read_dir(dir).unwrap() {
+        let sub = sub.unwrap().path();
+        if sub.is_dir() {
+            for f in std::fs::read_dir(sub).unwrap() {
+                let f = f.unwrap().path();
+                if f.extension().is_some_and(|e| e == "json") {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out.sort();
+    assert_eq!(out.len(), 12, "the shared data holds 12 AIF maps");
+    out
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("historiograph-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Independently of the importer: the distinct (source, target) I-node pairs through S-nodes
+/// of one type, only I → S and S → I edges counting.
+fn pairs(map: &Value, kind: &str) -> BTreeSet<(String, String)> {
+    let types: BTreeMap<String, String> = map["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (text(&n["nodeID"]), text(&n["type"])))
+        .collect();
+    let mut ins: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut outs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in map["edges"].as_array().unwrap() {
+        let (from, to) = (text(&e["fromID"]), text(&e["toID"]));
+        let (Some(tf), Some(tt)) = (types.get(&from), types.get(&to)) else {
+            continue;
+        };
+        if tf == "I" && tt == kind {
+            ins.entry(to).or_default().push(from);
+        } else if tf == kind && tt == "I" {
+            outs.entry(from).or_default().push(to);
+        }
+    }
+    let mut out = BTreeSet::new();
+    for (s, sources) in &ins {
+        for target in outs.get(s).into_iter().flatten() {
+            for source in sources {
+                if source != target {
+                    out.insert((source.clone(), target.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sum(t: &Tally) -> usize {
+    t.mapped + t.noted + t.aside
+}
+
+#[test]
+fn every_map_imports_with_counts_that_match_the_file() {
+    for path in maps() {
+        let name = path.display().to_string();
+        let map = read(&path);
+        let imported = AifImport::read(&path).unwrap();
+        let summary = &imported.summary;
+        // Node counts by type, edge and locution counts, all accounted for.
+        let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
+        for n in map["nodes"].as_array().unwrap() {
+            *by_type.entry(text(&n["type"])).or_default() += 1;
+        }
+        let found: BTreeMap<String, usize> = summary
+            .nodes
+            .iter()
+            .map(|(t, tally)| (t.clone(), tally.total))
+            .collect();
+        assert_eq!(found, by_type, "{name}");
+        for (t, tally) in &summary.nodes {
+            assert_eq!(sum(tally), tally.total, "{name} {t}");
+        }
+        assert_eq!(summary.edges.total, map["edges"].as_array().unwrap().len());
+        assert_eq!(sum(&summary.edges), summary.edges.total, "{name}");
+        assert_eq!(
+            summary.locutions.total,
+            map["locutions"].as_array().unwrap().len()
+        );
+        assert_eq!(sum(&summary.locutions), summary.locutions.total, "{name}");
+        // Every I-node is a claim; RA and CA become supports and contradicts, pair for pair.
+        assert_eq!(summary.claims, by_type["I"], "{name}");
+        assert_eq!(summary.nodes["I"].mapped, by_type["I"], "{name}");
+        let supports = pairs(&map, "RA");
+        let contradicts: BTreeSet<_> = pairs(&map, "CA").difference(&supports).cloned().collect();
+        let corpus = imported
+            .corpus()
+            .unwrap_or_else(|e| panic!("{name}: {e}: {:#?}", e.diagnostics));
+        let edges =
+            |field: fn(&historiograph::Claim) -> &Vec<String>| -> BTreeSet<(String, String)> {
+                corpus
+                    .claims
+                    .iter()
+                    .flat_map(|c| field(c).iter().map(|t| (c.id.clone(), t.clone())))
+                    .collect()
+            };
+        assert_eq!(edges(|c| &c.supports), supports, "{name}");
+        assert_eq!(edges(|c| &c.contradicts), contradicts, "{name}");
+        assert_eq!(summary.supports, supports.len());
+        assert_eq!(summary.contradicts, contradicts.len());
+        // Statements are the I-node texts, verbatim.
+        let statements: BTreeMap<String, String> = map["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["type"] == "I")
+            .map(|n| (text(&n["nodeID"]), text(&n["text"])))
+            .collect();
+        for claim in &corpus.claims {
+            assert_eq!(statements[&claim.id], claim.statement, "{name}");
+        }
+    }
+}
+
+#[test]
+fn nothing_is_dropped_every_node_is_mapped_noted_or_kept_aside() {
+    for path in maps() {
+        let name = path.display().to_string();
+        let map = read(&path);
+        let imported = AifImport::read(&path).unwrap();
+        let aside: Value = imported
+            .aside
+            .as_deref()
+            .map(|a| serde_json::from_str(a).unwrap())
+            .unwrap_or(Value::Null);
+        let aside_ids: BTreeSet<String> = aside["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| text(&n["nodeID"]))
+            .collect();
+        let mut aside_count = 0;
+        for node in map["nodes"].as_array().unwrap() {
+            let (kind, id) = (text(&node["type"]), text(&node["nodeID"]));
+            if kind == "I" {
+                continue;
+            }
+            // A node kept as a note is described as `TYPE id` in some note.
+            let noted = imported.yaml.contains(&format!("{kind} {id} "));
+            let kept = aside_ids.contains(&id);
+            aside_count += usize::from(kept);
+            assert!(noted || kept, "{name}: {kind} {id} is lost");
+        }
+        let tallied: usize = imported.summary.nodes.values().map(|t| t.aside).sum();
+        assert_eq!(aside_count, tallied, "{name}");
+        let aside_edges = aside["edges"].as_array().map_or(0, Vec::len);
+        assert_eq!(aside_edges, imported.summary.edges.aside, "{name}");
+    }
+}
+
+#[test]
+fn queries_run_on_an_imported_map() {
+    for path in maps() {
+        let imported = AifImport::read(&path).unwrap();
+        let debate = Debate::new(imported.corpus().unwrap());
+        // AIF has no documents: every claim is unsupported.
+        assert_eq!(debate.unsupported().len(), debate.corpus().claims.len());
+        // Every claim that a CA node attacks is contested.
+        let contested: BTreeSet<String> =
+            debate.contested().into_iter().map(|c| c.claim.id).collect();
+        let attacked: BTreeSet<String> = debate
+            .corpus()
+            .claims
+            .iter()
+            .flat_map(|c| c.contradicts.iter().cloned())
+            .collect();
+        assert_eq!(contested, attacked, "{}", path.display());
+    }
+}
+
+#[test]
+fn proponents_come_from_locutions_anchored_to_claims() {
+    let Some(dir) = shared_data("aif") else {
+        return;
+    };
+    let imported = AifImport::read(dir.join("hansard/nodeset21145.json")).unwrap();
+    let corpus = imported.corpus().unwrap();
+    // L 697876 (Paul Dean, person 3812) → YA 697877 → I 697878.
+    let claim = corpus.claim("697878").unwrap();
+    assert_eq!(claim.proponents, ["person-3812"]);
+    assert_eq!(corpus.historian("person-3812").unwrap().name, "Paul Dean");
+    // The RA linkage is kept in the conclusion's notes.
+    let with_ra = corpus
+        .claims
+        .iter()
+        .filter(|c| c.notes.as_deref().unwrap_or("").contains("RA 697915 "))
+        .count();
+    assert!(with_ra >= 1);
+}
+
+#[test]
+fn linked_premises_are_recorded_on_the_conclusion() {
+    let json = r#"{"nodes": [
+        {"nodeID": "p1", "text": "First premise", "type": "I"},
+        {"nodeID": "p2", "text": "Second premise", "type": "I"},
+        {"nodeID": "c", "text": "Conclusion", "type": "I"},
+        {"nodeID": "r", "text": "Default Inference", "type": "RA", "scheme": "Default Inference"},
+        {"nodeID": "x", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "m", "text": "Default Rephrase", "type": "MA"},
+        {"nodeID": "lonely", "text": "Default Transition", "type": "TA"}
+      ], "edges": [
+        {"edgeID": 1, "fromID": "p1", "toID": "r"},
+        {"edgeID": 2, "fromID": "p2", "toID": "r"},
+        {"edgeID": 3, "fromID": "r", "toID": "c"},
+        {"edgeID": 4, "fromID": "p1", "toID": "x"},
+        {"edgeID": 5, "fromID": "c", "toID": "m"},
+        {"edgeID": 6, "fromID": "m", "toID": "p2"},
+        {"edgeID": 7, "fromID": "c", "toID": "nowhere"}
+      ]}"#;
+    let imported = AifImport::from_json("linked", json).unwrap();
+    let corpus = imported.corpus().unwrap();
+    let c = corpus.claim("c").unwrap();
+    assert!(c.notes.as_deref().unwrap().contains(
+        "RA r \"Default Inference\" (scheme: Default Inference); from I p1 [edge 1], I p2 [edge 2]; to I c [edge 3]"
+    ));
+    assert_eq!(corpus.claim("p1").unwrap().supports, ["c"]);
+    assert_eq!(corpus.claim("p2").unwrap().supports, ["c"]);
+    // The CA has no target: kept as a note on its attacker, not mapped.
+    assert!(corpus.claim("p1").unwrap().contradicts.is_empty());
+    assert!(corpus
+        .claim("p1")
+        .unwrap()
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains("CA x "));
+    assert!(corpus
+        .claim("p2")
+        .unwrap()
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains("MA m "));
+    let s = &imported.summary;
+    assert_eq!(
+        s.nodes["CA"],
+        Tally {
+            total: 1,
+            mapped: 0,
+            noted: 1,
+            aside: 0
+        }
+    );
+    assert_eq!(
+        s.nodes["TA"],
+        Tally {
+            total: 1,
+            mapped: 0,
+            noted: 0,
+            aside: 1
+        }
+    );
+    assert_eq!(
+        s.edges,
+        Tally {
+            total: 7,
+            mapped: 3,
+            noted: 3,
+            aside: 1
+        }
+    );
+    let aside: Value = serde_json::from_str(imported.aside.as_deref().unwrap()).unwrap();
+    assert_eq!(aside["nodes"][0]["nodeID"], "lonely");
+    assert_eq!(aside["edges"][0]["toID"], "nowhere");
+    insta::assert_snapshot!(s.to_string());
+}
+
+#[test]
+fn awkward_ids_and_texts_still_load() {
+    let json = r#"{"nodes": [
+        {"nodeID": "a b", "text": "null", "type": "I"},
+        {"nodeID": 7, "text": "x: y # z\n  - not a list\n'quoted' \"double\"", "type": "I"},
+        {"nodeID": "person-1", "text": "clashes with a speaker id", "type": "I"},
+        {"nodeID": "l", "text": "Speaker : hello", "type": "L"},
+        {"nodeID": "y", "text": "Asserting", "type": "YA"}
+      ], "edges": [
+        {"fromID": "l", "toID": "y"}, {"fromID": "y", "toID": 7}
+      ], "locutions": [{"nodeID": "l", "personID": 1}]}"#;
+    let imported = AifImport::from_json("awkward", json).unwrap();
+    let corpus = imported
+        .corpus()
+        .unwrap_or_else(|e| panic!("{e}: {:#?}\n{}", e.diagnostics, imported.yaml));
+    let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["a-b", "7", "person-1"]);
+    assert_eq!(corpus.claims[0].statement, "(I-node a b without text)");
+    assert_eq!(
+        corpus.claims[1].statement,
+        "x: y # z\n  - not a list\n'quoted' \"double\""
+    );
+    assert_eq!(corpus.historians[0].id, "person-1-2");
+    assert_eq!(corpus.historians[0].name, "Speaker");
+    assert_eq!(corpus.claims[1].proponents, ["person-1-2"]);
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let err = |json: &str| AifImport::from_json("bad", json).unwrap_err().to_string();
+    assert_eq!(
+        err("{\"nodes\": [\n}"),
+        "invalid JSON at line 2, column 1: expected value at line 2 column 1"
+    );
+    assert_eq!(
+        err("[]"),
+        "not an AIF nodeset: expected an object with `nodes` and `edges`, found a list"
+    );
+    assert_eq!(
+        err("{\"nodes\": []}"),
+        "not an AIF nodeset: missing `edges`: an AIF nodeset has `nodes` and `edges` lists"
+    );
+    assert_eq!(
+        err(
+            r#"{"nodes": [{"nodeID": "1", "text": "a", "type": "I"}, {"nodeID": "1", "text": "b", "type": "I"}], "edges": []}"#
+        ),
+        "not an AIF nodeset: duplicate nodeID `1` in nodes[0] and nodes[1]"
+    );
+    assert_eq!(
+        err(r#"{"nodes": [{"text": "a", "type": "I"}], "edges": []}"#),
+        "not an AIF nodeset: missing field `nodeID` in nodes[0]"
+    );
+    assert!(matches!(
+        AifImport::read("/no/such/file.json"),
+        Err(ImportError::Read { .. })
+    ));
+}
+
+#[test]
+fn cli_imports_a_map_and_refuses_to_overwrite() {
+    let Some(dir) = shared_data("aif") else {
+        return;
+    };
+    let file = dir.join("hansard/nodeset21145.json");
+    let out = scratch("cli-import");
+    let run = || {
+        Command::cargo_bin("historiograph")
+            .unwrap()
+            .args(["import", "aif"])
+            .arg(&file)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+    };
+    let first = run().success();
+    let stderr = String::from_utf8(first.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with(
+            "imported nodeset21145: 14 claims, 3 historians, 4 supports, 1 contradicts\n"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("RA nodes"), "{stderr}");
+    Corpus::load(&out).unwrap();
+    let again = run().code(1);
+    let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("exists already"), "{stderr}");
+    Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["contested", "--corpus"])
+        .arg(&out)
+        .assert()
+        .success();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn cli_export_formats_and_errors() {
+    let cli = || Command::cargo_bin("historiograph").unwrap();
+    let corpus = crate::support::corpus_dir("debate");
+    let out = cli()
+        .args([
+            "export", "--format", "dot", "--around", "letter", "--corpus",
+        ])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let dot = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(dot.contains("\"letter\" -> \"only-letter\""), "{dot}");
+    cli()
+        .args(["export", "--format", "dot", "--depth", "2", "--corpus"])
+        .arg(&corpus)
+        .assert()
+        .code(2);
+    cli().args(["export", "--format", "svg"]).assert().code(2);
+    let out = cli()
+        .args([
+            "export",
+            "--format",
+            "mermaid",
+            "--around",
+            "no-such-thing-at-all",
+            "--corpus",
+        ])
+        .arg(&corpus)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "error: unknown document, claim or historian `no-such-thing-at-all`\n"
+    );
+}
