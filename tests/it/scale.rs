@@ -260,3 +260,64 @@ fn indexed_lookups_find_what_the_scans_find() {
     assert_eq!(debate.claim("d7"), None);
     assert_eq!(debate.claim("nope"), None);
 }
+
+#[test]
+fn the_generate_command_writes_what_the_readers_load() {
+    let dir = scratch("cli");
+    let tsv = dir.join("g.tsv");
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("historiograph")
+            .unwrap()
+            .args(args)
+            .assert()
+    };
+    let tsv_arg = tsv.to_str().unwrap();
+    run(&[
+        "generate",
+        "--documents",
+        "5",
+        "--claims",
+        "200",
+        "--format",
+        "tsv",
+        "-o",
+        tsv_arg,
+    ])
+    .success();
+    let yaml = dir.join("yaml");
+    run(&[
+        "generate",
+        "--documents",
+        "5",
+        "--claims",
+        "200",
+        "-o",
+        yaml.to_str().unwrap(),
+    ])
+    .success();
+    let from_tsv = Corpus::load_tsv(&tsv).unwrap();
+    let from_yaml = Corpus::load(&yaml).unwrap();
+    assert_eq!(from_tsv.claims.len(), 200);
+    assert_eq!(
+        without_origins(from_yaml),
+        Synthetic::new(5, 200, 1).corpus()
+    );
+    run(&["generate", "--format", "xml", "-o", tsv_arg]).code(2);
+    let out = run(&[
+        "generate",
+        "--claims",
+        "10",
+        "--format",
+        "tsv",
+        "-o",
+        "/nonexistent/dir/g.tsv",
+    ])
+    .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("error: cannot write `/nonexistent/dir/g.tsv`: "),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
