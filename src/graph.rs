@@ -1,6 +1,7 @@
 //! The debate as a graph: documents, claims and historians as petgraph nodes, built once.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -104,56 +105,56 @@ pub(crate) struct Flow {
 }
 
 impl Flow {
-    fn new(
-        corpus: &Corpus,
-        claim_number: &HashMap<&str, u32>,
-        doc_number: &HashMap<&str, u32>,
-    ) -> Flow {
-        let d = corpus.documents.len();
-        let mut edges = Vec::new();
-        for (i, claim) in corpus.claims.iter().enumerate() {
-            let me = (d + i) as u32;
-            for e in claim
-                .evidence
-                .iter()
-                .filter(|e| e.polarity == Polarity::Backs)
-            {
-                edges.push((doc_number[e.document.as_str()], me));
-            }
-            for target in &claim.supports {
-                edges.push((me, claim_number[target.as_str()]));
-            }
-        }
-        let forward = Csr::new(d + corpus.claims.len(), edges);
+    /// The flow of a debate graph whose nodes are the documents, then the claims, then the
+    /// historians, in corpus order: node indices are flow numbers.
+    fn new(documents: usize, claims: usize, graph: &DiGraph<Node, Relation>) -> Flow {
+        let edges = graph
+            .raw_edges()
+            .iter()
+            .filter(|e| matches!(e.weight, Relation::Backs | Relation::Supports))
+            .map(|e| (e.source().index() as u32, e.target().index() as u32))
+            .collect();
+        let forward = Csr::new(documents + claims, edges);
         let backward = forward.reversed();
         Flow {
-            documents: d,
+            documents,
             forward,
             backward,
         }
     }
 
     /// Every node reachable from `sources` along the flow, skipping `blocked` nodes.
+    ///
+    /// One sweep in node order follows the edges that point forward (sequential reads, which
+    /// matters on large graphs whose records come roughly in order), then a depth-first search
+    /// finishes from the nodes reached behind the sweep. Linear either way.
     pub(crate) fn reach(
         &self,
         sources: impl IntoIterator<Item = u32>,
         blocked: &[bool],
     ) -> Vec<bool> {
         let mut seen = vec![false; self.forward.len()];
-        let mut stack: Vec<u32> = Vec::new();
         for s in sources {
-            if !blocked[s as usize] && !seen[s as usize] {
-                seen[s as usize] = true;
-                stack.push(s);
-            }
+            seen[s as usize] = !blocked[s as usize];
         }
-        while let Some(v) = stack.pop() {
+        let mut stack: Vec<u32> = Vec::new();
+        let visit = |v: u32, seen: &mut Vec<bool>, stack: &mut Vec<u32>, behind: bool| {
             for &w in self.forward.row(v) {
                 if !seen[w as usize] && !blocked[w as usize] {
                     seen[w as usize] = true;
-                    stack.push(w);
+                    if behind || w < v {
+                        stack.push(w);
+                    }
                 }
             }
+        };
+        for v in 0..self.forward.len() as u32 {
+            if seen[v as usize] {
+                visit(v, &mut seen, &mut stack, false);
+            }
+        }
+        while let Some(v) = stack.pop() {
+            visit(v, &mut seen, &mut stack, true);
         }
         seen
     }
@@ -161,6 +162,83 @@ impl Flow {
     /// Every node reachable from every document.
     pub(crate) fn grounded(&self) -> Vec<bool> {
         self.reach(0..self.documents as u32, &vec![false; self.forward.len()])
+    }
+}
+
+/// The ids of a corpus, indexed without copying them: an open-addressing hash table of node
+/// numbers (documents, then claims, then historians), whose ids are read from the corpus.
+#[derive(Debug, Default)]
+struct IdIndex {
+    /// Node number per slot; `EMPTY` for a free slot. The length is a power of two.
+    slots: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// A fast, fixed hasher for ids (FNV-style over 8-byte words, then a final mix). Ids come
+/// from the user's own files, so resistance to crafted collisions is not needed; speed on
+/// millions of short ids is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 ^= bytes.len() as u64;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0 ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+/// A hash map keyed by ids, with [`IdHasher`].
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+fn hash_id(id: &str) -> u64 {
+    let mut h = IdHasher::default();
+    h.write(id.as_bytes());
+    h.finish()
+}
+
+impl IdIndex {
+    /// Indexes `n` nodes, whose ids `id_of` gives; ids are unique (the corpus is validated).
+    fn new<'a>(n: usize, id_of: impl Fn(u32) -> &'a str) -> IdIndex {
+        let mut slots = vec![EMPTY; (2 * n).next_power_of_two().max(1)];
+        let mask = slots.len() - 1;
+        for v in 0..n as u32 {
+            let mut at = hash_id(id_of(v)) as usize & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = v;
+        }
+        IdIndex { slots }
+    }
+
+    fn get<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash_id(id) as usize & mask;
+        loop {
+            match self.slots[at] {
+                EMPTY => return None,
+                v if id_of(v) == id => return Some(v),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 }
 
@@ -172,60 +250,62 @@ impl Flow {
 pub struct Debate {
     corpus: Corpus,
     graph: DiGraph<Node, Relation>,
-    index: HashMap<String, NodeIndex>,
+    index: IdIndex,
     pub(crate) flow: Flow,
     dependencies: OnceLock<Dependencies>,
+}
+
+/// The id of node number `v`: documents, then claims, then historians.
+fn id_at(corpus: &Corpus, v: u32) -> &str {
+    let (d, c) = (corpus.documents.len(), corpus.claims.len());
+    match v as usize {
+        i if i < d => &corpus.documents[i].id,
+        i if i < d + c => &corpus.claims[i - d].id,
+        i => &corpus.historians[i - d - c].id,
+    }
 }
 
 impl Debate {
     /// Builds the graph of a validated corpus.
     pub fn new(corpus: Corpus) -> Debate {
-        let mut graph = DiGraph::with_capacity(
-            corpus.documents.len() + corpus.claims.len() + corpus.historians.len(),
-            0,
-        );
-        let mut index = HashMap::new();
-        for (i, d) in corpus.documents.iter().enumerate() {
-            index.insert(d.id.clone(), graph.add_node(Node::Document(i)));
+        let (d, c) = (corpus.documents.len(), corpus.claims.len());
+        let n = d + c + corpus.historians.len();
+        let index = IdIndex::new(n, |v| id_at(&corpus, v));
+        let at = |id: &str| {
+            let v = index.get(id, |v| id_at(&corpus, v));
+            NodeIndex::new(v.expect("a validated corpus has no dangling references") as usize)
+        };
+        let edges = corpus
+            .claims
+            .iter()
+            .map(|c| c.evidence.len() + c.supports.len() + c.contradicts.len() + c.proponents.len())
+            .sum();
+        let mut graph = DiGraph::with_capacity(n, edges);
+        let nodes = (0..d).map(Node::Document);
+        let nodes = nodes.chain((0..c).map(Node::Claim));
+        for node in nodes.chain((0..corpus.historians.len()).map(Node::Historian)) {
+            graph.add_node(node);
         }
-        for (i, c) in corpus.claims.iter().enumerate() {
-            index.insert(c.id.clone(), graph.add_node(Node::Claim(i)));
-        }
-        for (i, h) in corpus.historians.iter().enumerate() {
-            index.insert(h.id.clone(), graph.add_node(Node::Historian(i)));
-        }
-        for claim in &corpus.claims {
-            let me = index[&claim.id];
+        for (i, claim) in corpus.claims.iter().enumerate() {
+            let me = NodeIndex::new(d + i);
             for e in &claim.evidence {
                 let relation = match e.polarity {
                     Polarity::Backs => Relation::Backs,
                     Polarity::Undermines => Relation::Undermines,
                 };
-                graph.add_edge(index[&e.document], me, relation);
+                graph.add_edge(at(&e.document), me, relation);
             }
             for s in &claim.supports {
-                graph.add_edge(me, index[s], Relation::Supports);
+                graph.add_edge(me, at(s), Relation::Supports);
             }
             for s in &claim.contradicts {
-                graph.add_edge(me, index[s], Relation::Contradicts);
+                graph.add_edge(me, at(s), Relation::Contradicts);
             }
             for h in &claim.proponents {
-                graph.add_edge(me, index[h], Relation::AdvancedBy);
+                graph.add_edge(me, at(h), Relation::AdvancedBy);
             }
         }
-        let doc_number: HashMap<&str, u32> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i as u32))
-            .collect();
-        let claim_number: HashMap<&str, u32> = corpus
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), (corpus.documents.len() + i) as u32))
-            .collect();
-        let flow = Flow::new(&corpus, &claim_number, &doc_number);
+        let flow = Flow::new(d, c, &graph);
         Debate {
             corpus,
             graph,
@@ -247,7 +327,26 @@ impl Debate {
 
     /// The node of a document, claim or historian id.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.index.get(id).copied()
+        let v = self.index.get(id, |v| id_at(&self.corpus, v))?;
+        Some(NodeIndex::new(v as usize))
+    }
+
+    /// The document with this id, found through the index (unlike [`Corpus::document`], which
+    /// scans the list).
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        match self.graph[self.node(id)?] {
+            Node::Document(i) => Some(&self.corpus.documents[i]),
+            _ => None,
+        }
+    }
+
+    /// The claim with this id, found through the index (unlike [`Corpus::claim`], which scans
+    /// the list).
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        match self.graph[self.node(id)?] {
+            Node::Claim(i) => Some(&self.corpus.claims[i]),
+            _ => None,
+        }
     }
 
     /// The id of a node.

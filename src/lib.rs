@@ -44,7 +44,9 @@
 
 mod corpus;
 mod diagnostic;
+mod edgelist;
 mod export;
+mod generate;
 mod graph;
 mod interchange;
 #[cfg(feature = "cli")]
@@ -61,6 +63,7 @@ pub use corpus::model::{
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
+pub use generate::Synthetic;
 pub use graph::{Debate, Node, Relation};
 pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]

@@ -35,6 +35,8 @@ enum Command {
     /// Rewrite the corpus files in canonical form: field order, ISO dates, quoting. Comments are
     /// not kept, so files with comments are left alone unless --drop-comments is given
     Fmt(FmtArgs),
+    /// Write a seeded synthetic debate (for benchmarks) as a YAML corpus folder or a TSV edge list
+    Generate(Generate),
     /// Re-run the query blocks of a Markdown research notebook and render their answers
     Notebook {
         /// The notebook (Markdown with ```historiograph blocks)
@@ -99,6 +101,31 @@ struct FmtArgs {
     drop_comments: bool,
 }
 
+#[derive(Debug, clap::Args)]
+struct Generate {
+    /// How many documents
+    #[arg(long, default_value_t = 1_000)]
+    documents: usize,
+    /// How many claims
+    #[arg(long, default_value_t = 10_000)]
+    claims: usize,
+    /// The seed: the same numbers and seed give the same debate on every platform
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// `yaml` writes a corpus folder; `tsv` writes the edge list the networkx baseline reads
+    #[arg(long, value_enum, default_value_t = GenerateFormat::Yaml)]
+    format: GenerateFormat,
+    /// The folder (yaml) or file (tsv) to write
+    #[arg(short, long, value_name = "PATH")]
+    output: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum GenerateFormat {
+    Yaml,
+    Tsv,
+}
+
 fn parse_task(s: &str) -> Result<Task, String> {
     s.parse().map_err(|e: iccma::IccmaError| e.to_string())
 }
@@ -118,6 +145,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
+    if let Command::Generate(args) = &cli.command {
+        return generate(args);
+    }
     if let Command::Import(Import::Aif { file, output }) = &cli.command {
         return import_aif(file, output);
     }
@@ -155,6 +185,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
+        Command::Generate(_) => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query
@@ -356,4 +387,20 @@ fn refuse_to_drop_comments(
     }
     message.push_str("  = hint: nothing was written; pass --drop-comments to rewrite these files without their comments\n");
     Err(Failure(message))
+}
+fn generate(args: &Generate) -> Result<(), Failure> {
+    let corpus = historiograph::Synthetic::new(args.documents, args.claims, args.seed).corpus();
+    let path = &args.output;
+    let written = match args.format {
+        GenerateFormat::Yaml => corpus.write_yaml(path).map(|_| ()),
+        GenerateFormat::Tsv => std::fs::File::create(path).and_then(|f| corpus.write_tsv(f)),
+    };
+    written.map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", path.display())))?;
+    eprintln!(
+        "wrote {} documents and {} claims to {}",
+        args.documents,
+        args.claims,
+        path.display()
+    );
+    Ok(())
 }

@@ -152,9 +152,7 @@ impl Corpus {
             diagnostics,
             ..Parsed::default()
         };
-        for (path, text) in &sources {
-            read::read_file(path, text, &mut parsed);
-        }
+        read::read_files(&sources, &mut parsed);
         let mut schools = School::built_in();
         schools.append(&mut parsed.schools);
         let school_ids: Vec<_> = schools
@@ -217,12 +215,14 @@ impl Corpus {
         })
     }
 
-    /// The document with this id.
+    /// The document with this id, by a linear scan; [`Debate::document`](crate::Debate::document)
+    /// uses an index.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    /// The claim with this id.
+    /// The claim with this id, by a linear scan; [`Debate::claim`](crate::Debate::claim) uses an
+    /// index.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }

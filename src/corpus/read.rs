@@ -4,7 +4,8 @@
 //! problem becomes a [`Diagnostic`]. A record with problems is still returned (with defaults in
 //! place of what was wrong), so that later checks, such as dangling references, see its id.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
@@ -105,6 +106,64 @@ const CLAIM_FIELDS: &[&str] = &[
 const EVIDENCE_FIELDS: &[&str] = &[
     "document", "polarity", "locator", "quote", "cited_as", "note",
 ];
+
+impl Parsed {
+    /// Moves everything read into `other` after what is in `self`.
+    fn append(&mut self, mut other: Parsed) {
+        self.schools.append(&mut other.schools);
+        self.documents.append(&mut other.documents);
+        self.historians.append(&mut other.historians);
+        self.claims.append(&mut other.claims);
+        self.declarations.append(&mut other.declarations);
+        self.references.append(&mut other.references);
+        self.diagnostics.append(&mut other.diagnostics);
+    }
+}
+
+/// Below this many bytes of YAML, files are read on one thread.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Reads every file into `parsed`, keeping the order of the files. Large corpora are read on
+/// as many threads as the machine offers, one file at a time each.
+pub(crate) fn read_files(sources: &[(PathBuf, String)], parsed: &mut Parsed) {
+    let bytes: usize = sources.iter().map(|(_, text)| text.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len());
+    if threads <= 1 || bytes < PARALLEL_BYTES {
+        for (path, text) in sources {
+            read_file(path, text, parsed);
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Parsed)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((path, text)) = sources.get(i) else {
+                            return mine;
+                        };
+                        let mut one = Parsed::default();
+                        read_file(path, text, &mut one);
+                        mine.push((i, one));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a corpus reader thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    for (_, one) in done {
+        parsed.append(one);
+    }
+}
 
 /// Reads one file's text into `parsed`.
 pub(crate) fn read_file(path: &Path, text: &str, parsed: &mut Parsed) {

@@ -1,9 +1,9 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
-use std::collections::BTreeMap;
-
 use crate::corpus::read::{Kind, Parsed};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
+use crate::graph::IdMap;
+use std::collections::BTreeMap;
 
 /// Adds a diagnostic to `parsed` for every cross-record problem.
 pub(crate) fn validate(parsed: &mut Parsed, schools: &[(String, Option<Origin>)]) {
@@ -15,12 +15,16 @@ pub(crate) fn validate(parsed: &mut Parsed, schools: &[(String, Option<Origin>)]
 }
 
 /// Where an id was first declared, and as what.
-struct Declared {
+struct Declared<'a> {
     kind: Kind,
-    origin: Option<Origin>,
+    origin: Option<&'a Origin>,
 }
 
-fn describe_origin(origin: &Option<Origin>) -> String {
+/// The declared ids by namespace (`true` for schools) and id. Lookups only: never iterated
+/// into output.
+type Ids<'a> = IdMap<(bool, &'a str), Declared<'a>>;
+
+fn describe_origin(origin: Option<&Origin>) -> String {
     match origin {
         Some(o) => format!("at {o}"),
         None => "as a built-in school".to_string(),
@@ -28,26 +32,27 @@ fn describe_origin(origin: &Option<Origin>) -> String {
 }
 
 /// Collects the ids of the corpus; schools have their own namespace, the rest share one.
-fn declared_ids(
-    parsed: &Parsed,
-    schools: &[(String, Option<Origin>)],
+fn declared_ids<'a>(
+    parsed: &'a Parsed,
+    schools: &'a [(String, Option<Origin>)],
     found: &mut Vec<Diagnostic>,
-) -> BTreeMap<(bool, String), Declared> {
-    let mut ids: BTreeMap<(bool, String), Declared> = BTreeMap::new();
-    let school_decls = schools.iter().map(|(id, o)| (id, Kind::School, o.clone()));
+) -> Ids<'a> {
+    let mut ids: Ids = IdMap::default();
+    ids.reserve(parsed.declarations.len() + schools.len());
+    let school_decls = schools.iter().map(|(id, o)| (id, Kind::School, o.as_ref()));
     let record_decls = parsed
         .declarations
         .iter()
         .filter(|d| d.kind != Kind::School)
-        .map(|d| (&d.id, d.kind, Some(d.origin.clone())));
+        .map(|d| (&d.id, d.kind, Some(&d.origin)));
     for (id, kind, origin) in school_decls.chain(record_decls) {
         if id.is_empty() {
             continue;
         }
-        let key = (kind == Kind::School, id.clone());
+        let key = (kind == Kind::School, id.as_str());
         match ids.get(&key) {
             Some(first) => {
-                let here = origin.clone().unwrap_or_else(|| Origin {
+                let here = origin.cloned().unwrap_or_else(|| Origin {
                     file: Default::default(),
                     line: 0,
                     column: 0,
@@ -58,7 +63,7 @@ fn declared_ids(
                         format!(
                             "duplicate id `{id}`: already declared for a {} {}",
                             first.kind.noun(),
-                            describe_origin(&first.origin)
+                            describe_origin(first.origin)
                         ),
                     )
                     .with_hint(
@@ -79,28 +84,26 @@ fn declared_ids(
 /// it, unknown references get the hint without a suggestion.
 const SUGGESTION_BUDGET: usize = 2_000_000;
 
-fn check_references(
-    parsed: &Parsed,
-    ids: &BTreeMap<(bool, String), Declared>,
-    found: &mut Vec<Diagnostic>,
-) {
+fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
     let mut by_kind: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
-    for ((_, id), d) in ids {
+    for (&(_, id), d) in ids.iter() {
         by_kind.entry(d.kind).or_default().push(id);
     }
+    by_kind.values_mut().for_each(|v| v.sort_unstable());
     let mut budget = SUGGESTION_BUDGET;
     for r in &parsed.references {
         let is_school = r.expected == Kind::School;
-        let key = (is_school, r.target.clone());
-        let place = format!("`{}` of {} `{}`", r.field, owner_kind(r.field), r.owner);
+        let key = (is_school, r.target.as_str());
+        let place = || format!("`{}` of {} `{}`", r.field, owner_kind(r.field), r.owner);
         match ids.get(&key) {
             Some(d) if d.kind == r.expected => {}
             Some(d) => found.push(
                 Diagnostic::new(
                     r.origin.clone(),
                     format!(
-                        "expected a {} in {place}, found the {} `{}`",
+                        "expected a {} in {}, found the {} `{}`",
                         r.expected.noun(),
+                        place(),
                         d.kind.noun(),
                         r.target
                     ),
@@ -129,7 +132,12 @@ fn check_references(
                 found.push(
                     Diagnostic::new(
                         r.origin.clone(),
-                        format!("unknown {} `{}` in {place}", r.expected.noun(), r.target),
+                        format!(
+                            "unknown {} `{}` in {}",
+                            r.expected.noun(),
+                            r.target,
+                            place()
+                        ),
                     )
                     .with_hint(hint),
                 );
@@ -147,7 +155,7 @@ fn owner_kind(field: &str) -> &'static str {
 }
 
 fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
-    let mut relation: BTreeMap<(&str, &str), &'static str> = BTreeMap::new();
+    let mut relation: IdMap<(&str, &str), &'static str> = IdMap::default();
     for r in &parsed.references {
         if r.field != "supports" && r.field != "contradicts" {
             continue;

@@ -27,17 +27,16 @@ pub struct SourceFlaw {
 pub(crate) fn source_criticism(debate: &Debate) -> SourceCriticism {
     let mut only_late = Vec::new();
     let mut only_outside = Vec::new();
-    for claim in &debate.corpus().claims {
-        let Ok(base) = debate.evidence(&claim.id) else {
-            continue;
-        };
+    let mut next = vec![u32::MAX; debate.flow.forward.len()];
+    for (i, claim) in debate.corpus().claims.iter().enumerate() {
+        let base = debate.evidence_at(i, &mut next);
         if base.routes.is_empty() {
             continue;
         }
         let docs: Vec<_> = base
             .routes
             .iter()
-            .filter_map(|r| debate.corpus().document(&r.document.id))
+            .filter_map(|r| debate.document(&r.document.id))
             .collect();
         let flaw = || SourceFlaw {
             claim: base.claim.clone(),

@@ -6,7 +6,7 @@ pub(crate) mod command;
 mod criticism;
 pub(crate) mod dominators;
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
 use crate::diagnostic::did_you_mean;
@@ -118,40 +118,50 @@ impl Debate {
     /// claim that supports it (transitively), with one shortest path for each.
     pub fn evidence(&self, claim: &str) -> Result<EvidenceBase, QueryError> {
         let i = self.claim_index(claim)?;
+        Ok(self.evidence_at(i, &mut vec![u32::MAX; self.flow.forward.len()]))
+    }
+
+    /// The evidence base of the claim at index `i`. `next` has one `u32::MAX` per flow node and
+    /// is left that way, so that one buffer serves many claims in time proportional to what each
+    /// search visits.
+    pub(crate) fn evidence_at(&self, i: usize, next: &mut [u32]) -> EvidenceBase {
         let target = self.claim_flow(i);
         // Breadth-first search backwards; `next[v]` is v's successor on a shortest path to the claim.
-        let mut next = vec![u32::MAX; self.flow.forward.len()];
-        let mut queue = VecDeque::from([target]);
+        // `queue[head..]` is the frontier; `queue` keeps every node visited, to reset `next`.
+        let mut queue = vec![target];
+        let mut head = 0;
         next[target as usize] = target;
         let mut routes = Vec::new();
-        while let Some(v) = queue.pop_front() {
+        while let Some(&v) = queue.get(head) {
+            head += 1;
             if (v as usize) < self.flow.documents {
-                routes.push(self.route(v, &next));
+                routes.push(self.route(v, next));
                 continue;
             }
             for &u in self.flow.backward.row(v) {
                 if next[u as usize] == u32::MAX {
                     next[u as usize] = v;
-                    queue.push_back(u);
+                    queue.push(u);
                 }
             }
         }
+        queue.iter().for_each(|&v| next[v as usize] = u32::MAX);
         routes.sort_by(|a, b| a.document.id.cmp(&b.document.id));
         let against = self
             .claim_at(i)
             .evidence
             .iter()
             .filter(|e| e.polarity == Polarity::Undermines)
-            .filter_map(|e| self.corpus().document(&e.document))
+            .filter_map(|e| self.document(&e.document))
             .map(DocumentSummary::of)
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        Ok(EvidenceBase {
+        EvidenceBase {
             claim: ClaimSummary::of(self.claim_at(i)),
             routes,
             undermined_by: against,
-        })
+        }
     }
 
     fn route(&self, document: u32, next: &[u32]) -> Route {
@@ -290,7 +300,8 @@ impl Debate {
     /// and what stands on each side.
     pub fn contested(&self) -> Vec<Contest> {
         let corpus = self.corpus();
-        let mut contradicted_by: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+        // Lookups only: the output follows the corpus and is sorted below.
+        let mut contradicted_by: HashMap<&str, Vec<&Claim>> = HashMap::new();
         for claim in &corpus.claims {
             for target in &claim.contradicts {
                 contradicted_by
@@ -340,7 +351,7 @@ impl Debate {
             .evidence
             .iter()
             .filter(|e| e.polarity == polarity)
-            .filter_map(|e| self.corpus().document(&e.document))
+            .filter_map(|e| self.document(&e.document))
             .map(DocumentSummary::of)
             .collect();
         set.into_iter().collect()
@@ -355,7 +366,7 @@ impl Debate {
         let mut list = Vec::new();
         for claim in &corpus.claims {
             for target in &claim.contradicts {
-                let Some(other) = corpus.claim(target) else {
+                let Some(other) = self.claim(target) else {
                     continue;
                 };
                 let (a, b) = (school_of(claim), school_of(other));

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use crate::support::{arb_corpus, brute_force_dependencies, corpus_dir};
 use historiograph::{Corpus, Debate};
 
-fn assert_agrees(corpus: Corpus) {
+/// The dependency table and rests-only-on of `corpus` agree with brute-force removal.
+pub(crate) fn assert_agrees(corpus: Corpus) {
     let expected = brute_force_dependencies(&corpus);
     let debate = Debate::new(corpus);
     assert_eq!(debate.dependency_table(), expected);

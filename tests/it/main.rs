@@ -15,4 +15,5 @@ mod malformed;
 mod notebooks;
 mod properties;
 mod queries;
+mod scale;
 mod semantics;

@@ -1,0 +1,386 @@
+//! Synthetic debates of any size, for benchmarks and for checking fast algorithms against simple
+//! ones: a seeded generator and a YAML writer.
+//!
+//! The model is the one of the networkx baseline (`../shared/bench/networkx_baseline.py`), so
+//! that both sides answer the same questions about graphs of the same shape:
+//!
+//! - claims are split into [`Synthetic::layers`] layers of equal size;
+//! - a claim of layer 0 is backed by 1–3 distinct documents (weights 5:3:2);
+//! - a claim of a higher layer is supported by 1–3 claims of lower layers (weights 4:4:2),
+//!   mostly of the layer just below, and with probability [`Synthetic::direct_evidence`] is also
+//!   backed by one document;
+//! - with probability [`Synthetic::cycles`] a claim below the top layer is also supported by a
+//!   claim of a higher layer, which closes circles of support;
+//! - `contradictions × claims` times, a random claim contradicts another, and with probability
+//!   [`Synthetic::mutual`] the other contradicts it back;
+//! - with probability [`Synthetic::undermining`] a claim is undermined by one document (the
+//!   edge-list format has no such record, so TSV output leaves these out).
+//!
+//! Randomness comes from SplitMix64 seeded with [`Synthetic::seed`] and integer arithmetic only
+//! (plus exact comparisons of 53-bit fractions), so a seed gives the same corpus on every platform
+//! and in every version that keeps this model.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::corpus::date::{DateSpec, PartialDate};
+use crate::corpus::model::{
+    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, School, Stance,
+};
+use crate::corpus::Corpus;
+
+/// The parameters of a synthetic debate. [`Synthetic::new`] sets the baseline's defaults.
+///
+/// ```
+/// use historiograph::{Debate, Synthetic};
+///
+/// let corpus = Synthetic::new(10, 1_000, 7).corpus();
+/// assert_eq!(corpus.claims.len(), 1_000);
+/// let debate = Debate::new(corpus);
+/// assert!(!debate.dependency_table().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Synthetic {
+    /// How many documents.
+    pub documents: usize,
+    /// How many claims.
+    pub claims: usize,
+    /// The seed: the same parameters and seed give the same corpus.
+    pub seed: u64,
+    /// How many layers the claims are split into (at least 1).
+    pub layers: usize,
+    /// How many historians advance the claims (at least 1).
+    pub historians: usize,
+    /// The probability that a claim above layer 0 is also backed directly by a document.
+    pub direct_evidence: f64,
+    /// The probability that a claim below the top layer is supported from a higher layer.
+    pub cycles: f64,
+    /// Contradictions drawn per claim (before mutual ones are added).
+    pub contradictions: f64,
+    /// The probability that a contradiction is mutual.
+    pub mutual: f64,
+    /// The probability that a claim is undermined by a document.
+    pub undermining: f64,
+}
+
+/// SplitMix64: a small, fast generator whose output is fixed by its seed on every platform.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`), by multiply-and-shift.
+    fn below(&mut self, n: usize) -> usize {
+        ((self.next_u64() as u128 * n as u128) >> 64) as usize
+    }
+
+    /// True with probability `p`.
+    fn chance(&mut self, p: f64) -> bool {
+        ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+
+    /// 1, 2 or 3 with the given weights.
+    fn one_to_three(&mut self, weights: [usize; 3]) -> usize {
+        let mut x = self.below(weights.iter().sum());
+        for (i, w) in weights.into_iter().enumerate() {
+            if x < w {
+                return i + 1;
+            }
+            x -= w;
+        }
+        3
+    }
+}
+
+const DOCUMENT_KINDS: [DocumentKind; 6] = [
+    DocumentKind::Telegram,
+    DocumentKind::Letter,
+    DocumentKind::Memorandum,
+    DocumentKind::Report,
+    DocumentKind::RecordOfConversation,
+    DocumentKind::Memoir,
+];
+const AUDIENCES: [Audience; 4] = [
+    Audience::Internal,
+    Audience::Allied,
+    Audience::Diplomatic,
+    Audience::Public,
+];
+const STANCES: [Stance; 4] = [
+    Stance::Endorses,
+    Stance::Rejects,
+    Stance::Qualifies,
+    Stance::Reports,
+];
+
+/// The edges of a synthetic debate, by index, before they become records.
+struct Edges {
+    backs: Vec<Vec<u32>>,
+    undermines: Vec<Option<u32>>,
+    supports: Vec<Vec<u32>>,
+    contradicts: Vec<Vec<u32>>,
+}
+
+impl Synthetic {
+    /// `documents` documents and `claims` claims with the baseline's defaults: 8 layers, 20
+    /// historians, 10 % direct evidence, 0.5 % support cycles, 0.2 contradictions per claim of
+    /// which 30 % mutual, 5 % undermined claims.
+    pub fn new(documents: usize, claims: usize, seed: u64) -> Synthetic {
+        Synthetic {
+            documents,
+            claims,
+            seed,
+            layers: 8,
+            historians: 20,
+            direct_evidence: 0.1,
+            cycles: 0.005,
+            contradictions: 0.2,
+            mutual: 0.3,
+            undermining: 0.05,
+        }
+    }
+
+    /// The corpus. It is valid by construction (unique ids, references that resolve, nothing
+    /// listed twice, no claim both supporting and contradicting another); with no documents,
+    /// claims have no evidence.
+    pub fn corpus(&self) -> Corpus {
+        let edges = self.edges();
+        let schools = School::built_in();
+        let historians = (0..self.historians.max(1))
+            .map(|h| Historian {
+                id: format!("h{h}"),
+                name: format!("Historian {h}"),
+                schools: vec![schools[h % schools.len()].id.clone()],
+                works: Vec::new(),
+                notes: None,
+                origin: None,
+            })
+            .collect::<Vec<_>>();
+        let documents = (0..self.documents).map(document).collect();
+        let claims = (0..self.claims)
+            .map(|i| self.claim(i, &edges, &historians))
+            .collect();
+        Corpus {
+            schools,
+            documents,
+            historians,
+            claims,
+        }
+    }
+
+    /// The first claim of each layer, then the number of claims.
+    fn layer_bounds(&self, per: usize) -> Vec<usize> {
+        let layers = self.layers.max(1);
+        let mut starts: Vec<usize> = (0..layers).map(|l| (l * per).min(self.claims)).collect();
+        starts.push(self.claims);
+        starts
+    }
+
+    fn edges(&self) -> Edges {
+        let mut rng = SplitMix64(self.seed);
+        let n = self.claims;
+        let layers = self.layers.max(1);
+        let per = (n / layers).max(1);
+        let bounds = self.layer_bounds(per);
+        let mut e = Edges {
+            backs: vec![Vec::new(); n],
+            undermines: vec![None; n],
+            supports: vec![Vec::new(); n],
+            contradicts: vec![Vec::new(); n],
+        };
+        let docs = self.documents;
+        for i in 0..n {
+            let l = (i / per).min(layers - 1);
+            if l == 0 {
+                if docs > 0 {
+                    let k = rng.one_to_three([5, 3, 2]).min(docs);
+                    while e.backs[i].len() < k {
+                        push_new(&mut e.backs[i], rng.below(docs) as u32);
+                    }
+                }
+            } else {
+                for _ in 0..rng.one_to_three([4, 4, 2]) {
+                    let from = if rng.chance(0.7) { l - 1 } else { rng.below(l) };
+                    let j = bounds[from] + rng.below(bounds[from + 1] - bounds[from]);
+                    push_new(&mut e.supports[j], i as u32);
+                }
+                if docs > 0 && rng.chance(self.direct_evidence) {
+                    push_new(&mut e.backs[i], rng.below(docs) as u32);
+                }
+                if l + 1 < layers && bounds[l + 1] < n && rng.chance(self.cycles) {
+                    let j = bounds[l + 1] + rng.below(n - bounds[l + 1]);
+                    push_new(&mut e.supports[j], i as u32);
+                }
+            }
+            if docs > 0 && rng.chance(self.undermining) {
+                let d = rng.below(docs) as u32;
+                if !e.backs[i].contains(&d) {
+                    e.undermines[i] = Some(d);
+                }
+            }
+        }
+        let attacks = (n as f64 * self.contradictions) as usize;
+        for _ in 0..attacks {
+            let (a, b) = (rng.below(n), rng.below(n));
+            let mutual = rng.chance(self.mutual);
+            if a == b {
+                continue;
+            }
+            contradict(&mut e, a, b);
+            if mutual {
+                contradict(&mut e, b, a);
+            }
+        }
+        e
+    }
+
+    fn claim(&self, i: usize, edges: &Edges, historians: &[Historian]) -> Claim {
+        let proponent = &historians[i % historians.len()];
+        let backs = edges.backs[i].iter().map(|&d| (d, Polarity::Backs));
+        let undermines = edges.undermines[i].map(|d| (d, Polarity::Undermines));
+        let evidence = backs
+            .chain(undermines)
+            .map(|(d, polarity)| Evidence {
+                document: format!("d{d}"),
+                polarity,
+                locator: "synthetic".to_string(),
+                quote: None,
+                cited_as: None,
+                note: None,
+            })
+            .collect();
+        let names = |list: &[u32]| list.iter().map(|c| format!("c{c}")).collect();
+        Claim {
+            id: format!("c{i}"),
+            statement: format!("Synthetic claim {i}."),
+            school: proponent.schools.first().cloned(),
+            proponents: vec![proponent.id.clone()],
+            period: None,
+            stance: Some(STANCES[i % STANCES.len()]),
+            locator: Some("synthetic".to_string()),
+            evidence,
+            supports: names(&edges.supports[i]),
+            contradicts: names(&edges.contradicts[i]),
+            notes: None,
+            origin: None,
+        }
+    }
+}
+
+fn push_new(list: &mut Vec<u32>, x: u32) {
+    if !list.contains(&x) {
+        list.push(x);
+    }
+}
+
+/// `a` contradicts `b`, unless it already does or already supports `b`.
+fn contradict(e: &mut Edges, a: usize, b: usize) {
+    if !e.supports[a].contains(&(b as u32)) {
+        push_new(&mut e.contradicts[a], b as u32);
+    }
+}
+
+fn document(i: usize) -> Document {
+    let day = i % (28 * 12 * 6);
+    let date = DateSpec {
+        start: PartialDate {
+            year: 1945 + (day / (28 * 12)) as i32,
+            month: Some((day / 28 % 12 + 1) as u8),
+            day: Some((day % 28 + 1) as u8),
+        },
+        end: None,
+    };
+    Document {
+        id: format!("d{i}"),
+        title: format!("Synthetic document {i}"),
+        date,
+        kind: DOCUMENT_KINDS[i % DOCUMENT_KINDS.len()],
+        author: format!("Author {}", i % 50),
+        recipient: None,
+        citation: format!("Synthetic archive, item {i}"),
+        audience: AUDIENCES[i % AUDIENCES.len()],
+        known_through: None,
+        reliability: None,
+        notes: None,
+        origin: None,
+    }
+}
+
+/// Claims per YAML file written by [`Corpus::write_yaml`], which keeps each file well under the
+/// loader's size limit.
+const CLAIMS_PER_FILE: usize = 10_000;
+
+#[derive(Default, serde::Serialize)]
+struct YamlFile<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    schools: &'a [&'a School],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    documents: &'a [Document],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    historians: &'a [Historian],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    claims: &'a [Claim],
+}
+
+impl Corpus {
+    /// Writes the corpus as YAML files into the folder `dir` (created if missing), so that
+    /// [`Corpus::load`] reads it back: `schools.yaml` (only the schools the corpus declares),
+    /// `documents.yaml`, `historians.yaml`, and `claims-NNNN.yaml` files of at most 10,000
+    /// claims each. Returns the files written, in order.
+    pub fn write_yaml(&self, dir: impl AsRef<Path>) -> io::Result<Vec<PathBuf>> {
+        let dir = dir.as_ref();
+        fs::create_dir_all(dir)?;
+        let declared: Vec<&School> = self.schools.iter().filter(|s| s.origin.is_some()).collect();
+        let mut files = vec![
+            (
+                "schools.yaml".to_string(),
+                YamlFile {
+                    schools: &declared,
+                    ..YamlFile::default()
+                },
+            ),
+            (
+                "documents.yaml".to_string(),
+                YamlFile {
+                    documents: &self.documents,
+                    ..YamlFile::default()
+                },
+            ),
+            (
+                "historians.yaml".to_string(),
+                YamlFile {
+                    historians: &self.historians,
+                    ..YamlFile::default()
+                },
+            ),
+        ];
+        files.retain(|(_, f)| {
+            !f.schools.is_empty() || !f.documents.is_empty() || !f.historians.is_empty()
+        });
+        for (n, claims) in self.claims.chunks(CLAIMS_PER_FILE).enumerate() {
+            files.push((
+                format!("claims-{n:04}.yaml"),
+                YamlFile {
+                    claims,
+                    ..YamlFile::default()
+                },
+            ));
+        }
+        let mut written = Vec::new();
+        for (name, file) in files {
+            let path = dir.join(name);
+            let mut out = BufWriter::new(fs::File::create(&path)?);
+            serde_yaml::to_writer(&mut out, &file).map_err(io::Error::other)?;
+            out.flush()?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
