@@ -93,13 +93,15 @@ fn main() {
         ],
     };
     // A corpus built in code is checked the same way a loaded one is.
-    if let Err(e) = corpus.validate() {
-        for d in &e.diagnostics {
-            eprintln!("{d}");
+    let debate = match Debate::try_new(corpus) {
+        Ok(debate) => debate,
+        Err(e) => {
+            for d in &e.diagnostics {
+                eprintln!("{d}");
+            }
+            std::process::exit(1);
         }
-        std::process::exit(1);
-    }
-    let debate = Debate::new(corpus);
+    };
     let base = debate.evidence("shift").expect("the claim exists");
     println!("evidence base of `shift`:");
     for route in &base.routes {
@@ -114,6 +116,6 @@ fn main() {
     // A mistake is caught before any question is asked.
     let mut broken = debate.corpus().clone();
     broken.claims[0].supports.push("shfit".into());
-    let error = broken.validate().unwrap_err();
+    let error = Debate::try_new(broken).unwrap_err();
     println!("a typo is reported: {}", error.diagnostics[0].message);
 }

@@ -267,6 +267,15 @@ fn id_at(corpus: &Corpus, v: u32) -> &str {
 
 impl Debate {
     /// Builds the graph of a validated corpus.
+    ///
+    /// Corpora from [`Corpus::load`], [`Corpus::from_sources`] and [`Corpus::bundled`] are
+    /// valid. For a corpus built or edited in code, use [`Debate::try_new`], which checks it
+    /// first.
+    ///
+    /// # Panics
+    ///
+    /// If a reference in the corpus does not resolve (a corpus that [`Corpus::validate`]
+    /// rejects).
     pub fn new(corpus: Corpus) -> Debate {
         let (d, c) = (corpus.documents.len(), corpus.claims.len());
         let n = d + c + corpus.historians.len();
@@ -313,6 +322,13 @@ impl Debate {
             flow,
             dependencies: OnceLock::new(),
         }
+    }
+
+    /// Checks a corpus with [`Corpus::validate`], then builds its graph: the way to build a
+    /// debate from records made or edited in code.
+    pub fn try_new(corpus: Corpus) -> Result<Debate, crate::LoadError> {
+        corpus.validate()?;
+        Ok(Debate::new(corpus))
     }
 
     /// The corpus the debate was built from.

@@ -156,3 +156,14 @@ fn the_graph_has_every_relation() {
     assert_eq!(count(Relation::AdvancedBy), 9);
     assert_eq!(g.node_count(), 5 + 9 + 3);
 }
+
+#[test]
+fn a_corpus_edited_in_code_is_checked_before_the_graph_is_built() {
+    let mut corpus = debate("debate").corpus().clone();
+    corpus.claims[0].supports.push("no-such-claim".into());
+    let e = historiograph::Debate::try_new(corpus).unwrap_err();
+    assert_eq!(
+        e.diagnostics[0].message,
+        "unknown claim `no-such-claim` in `supports` of claim `only-letter`"
+    );
+}
