@@ -225,13 +225,16 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
             });
         };
     let mut declarations = Vec::new();
+    let mut declare = |id: &str, kind: Kind, origin: &Origin| {
+        declarations.push(Declaration {
+            id: id.to_string(),
+            kind,
+            origin: origin.clone(),
+        });
+    };
     for d in &corpus.documents {
         let o = at(&d.origin);
-        declarations.push(Declaration {
-            id: d.id.clone(),
-            kind: Kind::Document,
-            origin: o.clone(),
-        });
+        declare(&d.id, Kind::Document, &o);
         if let Some(h) = &d.known_through {
             refer(&d.id, "known_through", Kind::Historian, h, &o);
         }
@@ -241,22 +244,14 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
     }
     for h in &corpus.historians {
         let o = at(&h.origin);
-        declarations.push(Declaration {
-            id: h.id.clone(),
-            kind: Kind::Historian,
-            origin: o.clone(),
-        });
+        declare(&h.id, Kind::Historian, &o);
         for s in &h.schools {
             refer(&h.id, "schools", Kind::School, s, &o);
         }
     }
     for c in &corpus.claims {
         let o = at(&c.origin);
-        declarations.push(Declaration {
-            id: c.id.clone(),
-            kind: Kind::Claim,
-            origin: o.clone(),
-        });
+        declare(&c.id, Kind::Claim, &o);
         if let Some(s) = &c.school {
             refer(&c.id, "school", Kind::School, s, &o);
         }
