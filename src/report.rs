@@ -267,13 +267,10 @@ impl Answer {
                 let ids: Vec<_> = d.set_aside.iter().map(|s| s.id.as_str()).collect();
                 let mut t = Table::new(
                     format!(
-                        "setting aside {}: {} {}",
+                        "setting aside {}: {}",
                         ids.join(", "),
                         count(d.fallen.len(), "claim falls", "claims fall"),
-                        ""
-                    )
-                    .trim_end()
-                    .to_string(),
+                    ),
                     &["claim", "school", "because of", "statement"],
                 );
                 for f in &d.fallen {
