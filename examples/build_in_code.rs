@@ -36,7 +36,7 @@ fn claim(id: &str, statement: &str, backed_by: &[&str], supports: &[&str]) -> Cl
         evidence: backed_by
             .iter()
             .map(|d| Evidence {
-                document: d.to_string(),
+                document: (*d).into(),
                 polarity: Polarity::Backs,
                 locator: "my notes".into(),
                 quote: None,
@@ -44,7 +44,7 @@ fn claim(id: &str, statement: &str, backed_by: &[&str], supports: &[&str]) -> Cl
                 note: None,
             })
             .collect(),
-        supports: supports.iter().map(|s| s.to_string()).collect(),
+        supports: supports.iter().map(|&s| s.into()).collect(),
         contradicts: Vec::new(),
         notes: None,
         origin: None,

@@ -20,6 +20,7 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::date::{DateSpec, PartialDate};
+use crate::corpus::id::Id;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Evidence, Polarity, School};
 use crate::corpus::{Corpus, LoadError};
 use crate::diagnostic::{Diagnostic, Origin};
@@ -197,17 +198,17 @@ impl EdgeList {
     }
 
     fn into_corpus(self) -> Corpus {
-        // Move each id string out of the map into its record instead of copying it, and free
-        // each claim's edge lists as soon as its record is built, to keep the peak low.
-        let mut doc_ids = vec![String::new(); self.documents.len()];
-        let mut claim_ids = vec![String::new(); self.claims.len()];
+        // Each id is allocated once and shared by every reference to it, and each claim's
+        // edge lists are freed as soon as its record is built, to keep the peak low.
+        let mut doc_ids = vec![Id::default(); self.documents.len()];
+        let mut claim_ids = vec![Id::default(); self.claims.len()];
         for (id, (is_document, i)) in self.ids {
             let ids = if is_document {
                 &mut doc_ids
             } else {
                 &mut claim_ids
             };
-            ids[i as usize] = id;
+            ids[i as usize] = Id::from(id);
         }
         let edges = self
             .backs
@@ -233,8 +234,8 @@ impl EdgeList {
 
 /// A claim of an edge list, without its id (filled in afterwards).
 fn edge_claim(
-    doc_ids: &[String],
-    claim_ids: &[String],
+    doc_ids: &[Id],
+    claim_ids: &[Id],
     backs: &[u32],
     supports: &[u32],
     contradicts: &[u32],
@@ -245,7 +246,7 @@ fn edge_claim(
             .collect()
     };
     Claim {
-        id: String::new(),
+        id: Id::default(),
         statement: String::new(),
         school: None,
         proponents: Vec::new(),
@@ -270,7 +271,7 @@ fn edge_claim(
     }
 }
 
-fn edge_document(id: String) -> Document {
+fn edge_document(id: Id) -> Document {
     Document {
         id,
         title: String::new(),

@@ -155,7 +155,7 @@ impl Synthetic {
         let schools = School::built_in();
         let historians = (0..self.historians.max(1))
             .map(|h| Historian {
-                id: format!("h{h}"),
+                id: format!("h{h}").into(),
                 name: format!("Historian {h}"),
                 schools: vec![schools[h % schools.len()].id.clone()],
                 works: Vec::new(),
@@ -167,12 +167,14 @@ impl Synthetic {
         let claims = (0..self.claims)
             .map(|i| self.claim(i, &edges, &historians))
             .collect();
-        Corpus {
+        let mut corpus = Corpus {
             schools,
             documents,
             historians,
             claims,
-        }
+        };
+        crate::corpus::id::share_ids(&mut corpus);
+        corpus
     }
 
     /// The first claim of each layer, then the number of claims.
@@ -248,7 +250,7 @@ impl Synthetic {
         let evidence = backs
             .chain(undermines)
             .map(|(d, polarity)| Evidence {
-                document: format!("d{d}"),
+                document: format!("d{d}").into(),
                 polarity,
                 locator: "synthetic".to_string(),
                 quote: None,
@@ -256,9 +258,9 @@ impl Synthetic {
                 note: None,
             })
             .collect();
-        let names = |list: &[u32]| list.iter().map(|c| format!("c{c}")).collect();
+        let names = |list: &[u32]| list.iter().map(|c| format!("c{c}").into()).collect();
         Claim {
-            id: format!("c{i}"),
+            id: format!("c{i}").into(),
             statement: format!("Synthetic claim {i}."),
             school: proponent.schools.first().cloned(),
             proponents: vec![proponent.id.clone()],
@@ -298,7 +300,7 @@ fn document(i: usize) -> Document {
         end: None,
     };
     Document {
-        id: format!("d{i}"),
+        id: format!("d{i}").into(),
         title: format!("Synthetic document {i}"),
         date,
         kind: DOCUMENT_KINDS[i % DOCUMENT_KINDS.len()],

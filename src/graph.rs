@@ -208,6 +208,9 @@ impl std::hash::Hasher for IdHasher {
 /// A hash map keyed by ids, with [`IdHasher`].
 pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
+/// A hash set with the [`IdHasher`].
+pub(crate) type IdSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
+
 fn hash_id(id: &str) -> u64 {
     let mut h = IdHasher::default();
     h.write(id.as_bytes());

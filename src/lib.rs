@@ -56,6 +56,7 @@ mod report;
 mod semantics;
 
 pub use corpus::date::{DateError, DateSpec, PartialDate};
+pub use corpus::id::Id;
 pub use corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
     School, SchoolKind, Stance,

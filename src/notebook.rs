@@ -20,6 +20,7 @@
 
 use clap::Parser;
 
+use crate::corpus::id::Id;
 use crate::export::{neighbourhood, to_mermaid};
 use crate::graph::Debate;
 use crate::query::{Answer, Query, QueryError};
@@ -201,7 +202,7 @@ fn diagram(debate: &Debate, query: &Query, answer: &Answer) -> Option<String> {
             let mut ids: Vec<&str> = base
                 .routes
                 .iter()
-                .flat_map(|r| r.path.iter().map(String::as_str))
+                .flat_map(|r| r.path.iter().map(Id::as_str))
                 .collect();
             ids.push(&base.claim.id);
             ids.extend(base.undermined_by.iter().map(|d| d.id.as_str()));

@@ -1,5 +1,6 @@
 //! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
 
+use crate::corpus::id::Id;
 use crate::query::command::{Answer, Record};
 use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
 use crate::semantics::{Label, Semantics};
@@ -111,15 +112,17 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn opt(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "-".to_string())
+fn opt(value: &Option<impl ToString>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "-".to_string(), ToString::to_string)
 }
 
 fn claims_table(title: impl Into<String>, claims: &[ClaimSummary]) -> Table {
     let mut t = Table::new(title, &["claim", "school", "proponents", "statement"]);
     for c in claims {
         t.row(vec![
-            c.id.clone(),
+            c.id.to_string(),
             opt(&c.school),
             c.proponents.join(", "),
             c.statement.clone(),
@@ -132,7 +135,7 @@ fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table 
     let mut t = Table::new(title, &["document", "date", "kind", "audience", "title"]);
     for d in docs {
         t.row(vec![
-            d.id.clone(),
+            d.id.to_string(),
             d.date.to_string(),
             d.kind.to_string(),
             d.audience.to_string(),
@@ -152,7 +155,7 @@ fn changes_table(semantics: Semantics, changes: &[AcceptanceChange]) -> Table {
     );
     for c in changes {
         t.row(vec![
-            c.claim.clone(),
+            c.claim.to_string(),
             c.before.as_str().to_string(),
             c.after.as_str().to_string(),
         ]);
@@ -215,7 +218,7 @@ fn acceptability_table(a: &Acceptability) -> Table {
     for c in &a.claims {
         let labels: Vec<&str> = c.labels.iter().map(|l: &Label| l.as_str()).collect();
         t.row(vec![
-            c.claim.id.clone(),
+            c.claim.id.to_string(),
             c.status.as_str().to_string(),
             labels.join(", "),
             c.decided_by.join(", "),
@@ -244,7 +247,7 @@ impl Answer {
                 );
                 for r in &base.routes {
                     t.row(vec![
-                        r.document.id.clone(),
+                        r.document.id.to_string(),
                         r.document.date.to_string(),
                         r.document.audience.to_string(),
                         r.length.to_string(),
@@ -275,7 +278,7 @@ impl Answer {
                 );
                 for f in &d.fallen {
                     t.row(vec![
-                        f.claim.id.clone(),
+                        f.claim.id.to_string(),
                         opt(&f.claim.school),
                         f.because.join(", "),
                         f.claim.statement.clone(),
@@ -309,7 +312,7 @@ impl Answer {
                             .join(", ")
                     };
                     t.row(vec![
-                        c.claim.id.clone(),
+                        c.claim.id.to_string(),
                         c.for_side.historians.join(", "),
                         ids(&c.against.claims),
                         c.against.historians.join(", "),
@@ -320,10 +323,10 @@ impl Answer {
             }
             Answer::Conflicts(m) => {
                 let mut headers = vec!["contradicting ↓ / contradicted →"];
-                headers.extend(m.schools.iter().map(String::as_str));
+                headers.extend(m.schools.iter().map(Id::as_str));
                 let mut matrix = Table::new("contradictions, school × school", &headers);
                 for (school, row) in m.schools.iter().zip(&m.matrix) {
-                    let mut cells = vec![school.clone()];
+                    let mut cells = vec![school.to_string()];
                     cells.extend(row.iter().map(|n| n.to_string()));
                     matrix.row(cells);
                 }
@@ -337,9 +340,9 @@ impl Answer {
                 );
                 for c in &m.conflicts {
                     list.row(vec![
-                        c.from.id.clone(),
+                        c.from.id.to_string(),
                         opt(&c.from.school),
-                        c.to.id.clone(),
+                        c.to.id.to_string(),
                         opt(&c.to.school),
                     ]);
                 }
@@ -358,7 +361,7 @@ impl Answer {
                             .map(|d| format!("{} ({}, {})", d.id, d.date, d.audience))
                             .collect();
                         t.row(vec![
-                            f.claim.id.clone(),
+                            f.claim.id.to_string(),
                             opt(&f.claim.school),
                             docs.join("; "),
                         ]);
@@ -388,7 +391,7 @@ impl Answer {
                 );
                 for h in hs {
                     t.row(vec![
-                        h.id.clone(),
+                        h.id.to_string(),
                         h.name.clone(),
                         h.schools.join(", "),
                         h.works.len().to_string(),
@@ -409,7 +412,7 @@ fn record_table(record: &Record) -> Table {
     };
     match record {
         Record::Document(d) => {
-            field("id", d.id.clone());
+            field("id", d.id.to_string());
             field("title", d.title.clone());
             field("date", d.date.to_string());
             field("kind", d.kind.to_string());
@@ -428,7 +431,7 @@ fn record_table(record: &Record) -> Table {
             field("notes", opt(&d.notes));
         }
         Record::Claim(c) => {
-            field("id", c.id.clone());
+            field("id", c.id.to_string());
             field("statement", c.statement.clone());
             field("school", opt(&c.school));
             field("proponents", c.proponents.join(", "));
@@ -457,7 +460,7 @@ fn record_table(record: &Record) -> Table {
             field("notes", opt(&c.notes));
         }
         Record::Historian(h) => {
-            field("id", h.id.clone());
+            field("id", h.id.to_string());
             field("name", h.name.clone());
             field("schools", h.schools.join(", "));
             for w in &h.works {

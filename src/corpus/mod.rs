@@ -1,6 +1,7 @@
 //! The corpus: a folder of YAML files holding schools, documents, historians and claims.
 
 pub(crate) mod date;
+pub(crate) mod id;
 pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
@@ -166,12 +167,14 @@ impl Corpus {
             diagnostics.dedup();
             return Err(LoadError { diagnostics });
         }
-        Ok(Corpus {
+        let mut corpus = Corpus {
             schools,
             documents: parsed.documents,
             historians: parsed.historians,
             claims: parsed.claims,
-        })
+        };
+        id::share_ids(&mut corpus);
+        Ok(corpus)
     }
 
     /// Checks a corpus built in code, as loading checks one read from files: unique ids,

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::corpus::date::DateSpec;
+use crate::corpus::id::Id;
 use crate::diagnostic::Origin;
 
 /// A school of interpretation or a thesis that claims can belong to.
@@ -12,7 +13,7 @@ use crate::diagnostic::Origin;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct School {
     /// The id that claims and historians use, e.g. `post-revisionist`.
-    pub id: String,
+    pub id: Id,
     /// The human name, e.g. `Post-revisionist`.
     pub name: String,
     /// Whether this is a school of historians or a thesis about Soviet policy.
@@ -60,7 +61,7 @@ impl School {
         Self::BUILT_IN
             .iter()
             .map(|&(id, name, kind)| School {
-                id: id.to_string(),
+                id: Id::from(id),
                 name: name.to_string(),
                 kind,
                 origin: None,
@@ -73,7 +74,7 @@ impl School {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// Unique id, e.g. `stalin-gottwald-1950-08-27`.
-    pub id: String,
+    pub id: Id,
     /// A descriptive title.
     pub title: String,
     /// When it was written: a year, year-month or full date, or a range.
@@ -91,7 +92,7 @@ pub struct Document {
     pub audience: Audience,
     /// The historian through whom the source is known, when it is not consulted directly.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub known_through: Option<String>,
+    pub known_through: Option<Id>,
     /// A judgement of the document's reliability.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reliability: Option<Reliability>,
@@ -199,7 +200,7 @@ pub struct Reliability {
     /// The verdict.
     pub rating: Rating,
     /// The historians who make the judgement.
-    pub by: Vec<String>,
+    pub by: Vec<Id>,
     /// The reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -221,11 +222,11 @@ keyword_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Historian {
     /// Unique id: the surname, lowercase.
-    pub id: String,
+    pub id: Id,
     /// Full name.
     pub name: String,
     /// The schools the historian is placed in.
-    pub schools: Vec<String>,
+    pub schools: Vec<Id>,
     /// Works, as a bibliography gives them.
     pub works: Vec<String>,
     /// Free notes.
@@ -240,13 +241,13 @@ pub struct Historian {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Claim {
     /// Unique id.
-    pub id: String,
+    pub id: Id,
     /// The claim, in our own words.
     pub statement: String,
     /// The school or thesis it belongs to.
-    pub school: Option<String>,
+    pub school: Option<Id>,
     /// The historians who advance it.
-    pub proponents: Vec<String>,
+    pub proponents: Vec<Id>,
     /// The period the claim is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<DateSpec>,
@@ -259,9 +260,9 @@ pub struct Claim {
     /// The documents that back or undermine it.
     pub evidence: Vec<Evidence>,
     /// The claims it supports.
-    pub supports: Vec<String>,
+    pub supports: Vec<Id>,
     /// The claims it contradicts.
-    pub contradicts: Vec<String>,
+    pub contradicts: Vec<Id>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -288,7 +289,7 @@ keyword_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// The document's id.
-    pub document: String,
+    pub document: Id,
     /// Whether it backs or undermines the claim.
     pub polarity: Polarity,
     /// Where the source makes the connection, e.g. `Gottwald Letter, fn 120`.
@@ -298,7 +299,7 @@ pub struct Evidence {
     pub quote: Option<String>,
     /// The document the source actually cites here, when it mis-cites.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cited_as: Option<String>,
+    pub cited_as: Option<Id>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -11,6 +11,7 @@ use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
 
 use crate::corpus::date::DateSpec;
+use crate::corpus::id::Id;
 use crate::corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
     School, SchoolKind, Stance,
@@ -46,7 +47,7 @@ pub(crate) struct Reference {
     /// The field it appears in, e.g. `supports`.
     pub field: &'static str,
     /// The id referred to.
-    pub target: String,
+    pub target: Id,
     /// What kind of record the field expects.
     pub expected: Kind,
     /// Where the reference is written.
@@ -557,22 +558,23 @@ impl Reader<'_> {
         field: &'static str,
         expected: Kind,
         items: Vec<Text>,
-    ) -> Vec<String> {
+    ) -> Vec<Id> {
         items
             .into_iter()
             .map(|t| self.reference(owner, field, expected, t))
             .collect()
     }
 
-    fn reference(&mut self, owner: &str, field: &'static str, expected: Kind, t: Text) -> String {
+    fn reference(&mut self, owner: &str, field: &'static str, expected: Kind, t: Text) -> Id {
+        let target = Id::from(t.value);
         self.parsed.references.push(Reference {
             owner: owner.to_string(),
             field,
-            target: t.value.clone(),
+            target: target.clone(),
             expected,
             origin: t.origin,
         });
-        t.value
+        target
     }
 
     /// Reads and declares the `id` of a record.
@@ -625,7 +627,7 @@ impl Reader<'_> {
         );
         self.parsed.schools.push(School {
             name: name.map(|t| t.value).unwrap_or_else(|| id.clone()),
-            id,
+            id: id.into(),
             kind: kind.unwrap_or(SchoolKind::School),
             origin: Some(self.record_origin(map)),
         });
@@ -674,7 +676,7 @@ impl Reader<'_> {
             reliability,
             notes,
             origin: Some(self.record_origin(map)),
-            id,
+            id: id.into(),
         });
     }
 
@@ -728,7 +730,7 @@ impl Reader<'_> {
             works: works.into_iter().map(|t| t.value).collect(),
             notes,
             origin: Some(self.record_origin(map)),
-            id,
+            id: id.into(),
         });
     }
 
@@ -765,7 +767,7 @@ impl Reader<'_> {
             contradicts,
             notes,
             origin: Some(self.record_origin(map)),
-            id,
+            id: id.into(),
         });
     }
 

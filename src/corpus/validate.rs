@@ -1,12 +1,13 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
+use crate::corpus::id::Id;
 use crate::corpus::read::{Kind, Parsed};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
 use crate::graph::IdMap;
 use std::collections::BTreeMap;
 
 /// Adds a diagnostic to `parsed` for every cross-record problem.
-pub(crate) fn validate(parsed: &mut Parsed, schools: &[(String, Option<Origin>)]) {
+pub(crate) fn validate(parsed: &mut Parsed, schools: &[(Id, Option<Origin>)]) {
     let mut found = Vec::new();
     let ids = declared_ids(parsed, schools, &mut found);
     check_references(parsed, &ids, &mut found);
@@ -34,22 +35,24 @@ fn describe_origin(origin: Option<&Origin>) -> String {
 /// Collects the ids of the corpus; schools have their own namespace, the rest share one.
 fn declared_ids<'a>(
     parsed: &'a Parsed,
-    schools: &'a [(String, Option<Origin>)],
+    schools: &'a [(Id, Option<Origin>)],
     found: &mut Vec<Diagnostic>,
 ) -> Ids<'a> {
     let mut ids: Ids = IdMap::default();
     ids.reserve(parsed.declarations.len() + schools.len());
-    let school_decls = schools.iter().map(|(id, o)| (id, Kind::School, o.as_ref()));
+    let school_decls = schools
+        .iter()
+        .map(|(id, o)| (id.as_str(), Kind::School, o.as_ref()));
     let record_decls = parsed
         .declarations
         .iter()
         .filter(|d| d.kind != Kind::School)
-        .map(|d| (&d.id, d.kind, Some(&d.origin)));
+        .map(|d| (d.id.as_str(), d.kind, Some(&d.origin)));
     for (id, kind, origin) in school_decls.chain(record_decls) {
         if id.is_empty() {
             continue;
         }
-        let key = (kind == Kind::School, id.as_str());
+        let key = (kind == Kind::School, id);
         match ids.get(&key) {
             Some(first) => {
                 let here = origin.cloned().unwrap_or_else(|| Origin {
@@ -219,7 +222,7 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
             parsed.references.push(Reference {
                 owner: owner.to_string(),
                 field,
-                target: target.to_string(),
+                target: target.into(),
                 expected,
                 origin: origin.clone(),
             });
@@ -289,7 +292,7 @@ mod tests {
         for (name, text) in crate::corpus::bundled_files() {
             crate::corpus::read::read_file(std::path::Path::new(name), text, &mut read);
         }
-        let key = |p: &Parsed| -> BTreeSet<(String, &'static str, String)> {
+        let key = |p: &Parsed| -> BTreeSet<(String, &'static str, Id)> {
             p.references
                 .iter()
                 .map(|r| (r.owner.clone(), r.field, r.target.clone()))

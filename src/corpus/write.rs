@@ -43,9 +43,10 @@ fn text(fields: &mut Fields, key: &'static str, value: Option<&str>) {
     }
 }
 
-fn list(fields: &mut Fields, key: &'static str, items: &[String]) {
+fn list(fields: &mut Fields, key: &'static str, items: &[impl AsRef<str>]) {
     if !items.is_empty() {
-        fields.push((key, Value::List(items.to_vec())));
+        let items = items.iter().map(|i| i.as_ref().to_string()).collect();
+        fields.push((key, Value::List(items)));
     }
 }
 

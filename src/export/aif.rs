@@ -178,7 +178,7 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
             builder.scheme(ASSERTING, &locution, item.id);
             builder.set.locutions.push(Locution {
                 node_id: locution,
-                person_id: historian.id.clone(),
+                person_id: historian.id.to_string(),
             });
         }
     }

@@ -940,8 +940,10 @@ impl<'m, 'j> Importer<'m, 'j> {
             line: 0,
             column: 0,
         });
-        let claim_ids = |set: &BTreeSet<usize>| -> Vec<String> {
-            set.iter().map(|&c| self.claims[c].id.clone()).collect()
+        let claim_ids = |set: &BTreeSet<usize>| -> Vec<crate::Id> {
+            set.iter()
+                .map(|&c| self.claims[c].id.as_str().into())
+                .collect()
         };
         let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n"));
         Corpus {
@@ -951,7 +953,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 .historians
                 .iter()
                 .map(|h| crate::Historian {
-                    id: h.id.clone(),
+                    id: h.id.as_str().into(),
                     name: h.name.clone(),
                     schools: Vec::new(),
                     works: Vec::new(),
@@ -963,13 +965,13 @@ impl<'m, 'j> Importer<'m, 'j> {
                 .claims
                 .iter()
                 .map(|c| crate::Claim {
-                    id: c.id.clone(),
+                    id: c.id.as_str().into(),
                     statement: c.statement.clone(),
                     school: None,
                     proponents: c
                         .proponents
                         .iter()
-                        .map(|&h| self.historians[h].id.clone())
+                        .map(|&h| self.historians[h].id.as_str().into())
                         .collect(),
                     period: None,
                     stance: None,

@@ -23,6 +23,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::corpus::id::Id;
 use crate::corpus::model::Polarity;
 use crate::graph::Debate;
 use crate::query::{ClaimSummary, QueryError};
@@ -34,7 +35,7 @@ pub struct Acceptability {
     /// The semantics.
     pub semantics: Semantics,
     /// The documents set aside, sorted.
-    pub discredited: Vec<String>,
+    pub discredited: Vec<Id>,
     /// Whether the semantics has any labelling (false only for stable semantics).
     pub extensions_exist: bool,
     /// Every claim, sorted by id.
@@ -54,7 +55,7 @@ pub struct ClaimAcceptance {
     /// The ids of the attackers (claims and documents) that decide the label: when it can be
     /// OUT, the attackers that can be IN; else, when it can be UNDEC, the attackers that can be
     /// UNDEC; when it is always IN, every attacker (each is OUT). Sorted.
-    pub decided_by: Vec<String>,
+    pub decided_by: Vec<Id>,
 }
 
 /// The status of a claim under a semantics.
@@ -99,7 +100,7 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AcceptanceChange {
     /// The claim's id.
-    pub claim: String,
+    pub claim: Id,
     /// Its status with every document.
     pub before: Status,
     /// Its status without the set-aside documents.
@@ -218,7 +219,7 @@ impl Debate {
     }
 
     /// The attackers that decide the labels of `v` (see [`ClaimAcceptance::decided_by`]).
-    fn deciders(&self, af: &Framework, labels: &[Vec<Label>], v: u32) -> Vec<String> {
+    fn deciders(&self, af: &Framework, labels: &[Vec<Label>], v: u32) -> Vec<Id> {
         let mine = &labels[v as usize];
         let wanted = if mine.contains(&Label::Out) {
             Some(Label::In)
@@ -229,11 +230,11 @@ impl Debate {
         } else {
             None
         };
-        let mut ids: Vec<String> = af
+        let mut ids: Vec<Id> = af
             .attackers(v)
             .iter()
             .filter(|&&b| wanted.map_or(true, |l| labels[b as usize].contains(&l)))
-            .map(|&b| self.flow_id(b).to_string())
+            .map(|&b| self.flow_id(b).clone())
             .collect();
         ids.sort();
         ids

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::corpus::date::DateSpec;
+use crate::corpus::id::Id;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Stance};
 use crate::query::AcceptanceChange;
 use crate::semantics::Semantics;
@@ -12,13 +13,13 @@ use crate::semantics::Semantics;
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ClaimSummary {
     /// The claim's id.
-    pub id: String,
+    pub id: Id,
     /// The statement.
     pub statement: String,
     /// Its school or thesis (`null` in JSON when none).
-    pub school: Option<String>,
+    pub school: Option<Id>,
     /// The historians who advance it.
-    pub proponents: Vec<String>,
+    pub proponents: Vec<Id>,
     /// The encoded source's stance on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
@@ -46,7 +47,7 @@ impl ClaimSummary {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct DocumentSummary {
     /// The document's id.
-    pub id: String,
+    pub id: Id,
     /// Its title.
     pub title: String,
     /// Its date.
@@ -90,7 +91,7 @@ pub struct Route {
     /// The document.
     pub document: DocumentSummary,
     /// Ids from the document to the claim: `[document, claim, ..., claim asked about]`.
-    pub path: Vec<String>,
+    pub path: Vec<Id>,
     /// The number of edges on the path: 1 when the document backs the claim directly.
     pub length: usize,
 }
@@ -114,7 +115,7 @@ pub struct Fallen {
     /// The claim.
     pub claim: ClaimSummary,
     /// The set-aside documents that had grounded it.
-    pub because: Vec<String>,
+    pub because: Vec<Id>,
 }
 
 /// A contested claim and the two sides.
@@ -133,7 +134,7 @@ pub struct Contest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Side {
     /// Historians on this side.
-    pub historians: Vec<String>,
+    pub historians: Vec<Id>,
     /// Claims on this side (the contradicting claims, on the `against` side).
     pub claims: Vec<ClaimSummary>,
     /// Documents on this side.
@@ -144,7 +145,7 @@ pub struct Side {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ConflictMatrix {
     /// Row and column labels: school ids, `-` for claims with none.
-    pub schools: Vec<String>,
+    pub schools: Vec<Id>,
     /// `matrix[i][j]`: contradictions from a claim of `schools[i]` against one of `schools[j]`.
     pub matrix: Vec<Vec<usize>>,
     /// The contradictions across schools.

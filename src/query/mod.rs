@@ -8,6 +8,7 @@ pub(crate) mod dominators;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::corpus::id::Id;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
 use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node};
@@ -165,11 +166,11 @@ impl Debate {
     }
 
     fn route(&self, document: u32, next: &[u32]) -> Route {
-        let mut path = vec![self.flow_id(document).to_string()];
+        let mut path = vec![self.flow_id(document).clone()];
         let mut v = document;
         while next[v as usize] != v {
             v = next[v as usize];
-            path.push(self.flow_id(v).to_string());
+            path.push(self.flow_id(v).clone());
         }
         Route {
             document: DocumentSummary::of(self.doc(document as usize)),
@@ -178,7 +179,7 @@ impl Debate {
         }
     }
 
-    fn flow_id(&self, v: u32) -> &str {
+    fn flow_id(&self, v: u32) -> &Id {
         match self.flow_claim(v) {
             Some(c) => &self.claim_at(c).id,
             None => &self.doc(v as usize).id,
@@ -212,9 +213,9 @@ impl Debate {
 
     /// For every document, the ids of the claims that depend on it (documents with none are
     /// left out). Computed with one dominator tree, not one search per document.
-    pub fn dependency_table(&self) -> BTreeMap<String, Vec<String>> {
+    pub fn dependency_table(&self) -> BTreeMap<Id, Vec<Id>> {
         let deps = self.dependencies();
-        let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut table: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
         for c in 0..self.corpus().claims.len() {
             if let Some(d) = deps.anchor(self.claim_flow(c)) {
                 table
@@ -261,7 +262,7 @@ impl Debate {
             .filter(|&c| !after[self.claim_flow(c) as usize])
             .map(|c| {
                 let v = self.claim_flow(c) as usize;
-                let mut because: Vec<String> = reach_of
+                let mut because: Vec<Id> = reach_of
                     .iter()
                     .filter(|(_, r)| r[v])
                     .map(|(d, _)| self.doc(*d).id.clone())
@@ -361,8 +362,8 @@ impl Debate {
     /// claim's school; `-` for claims without one), with the list of those across schools.
     pub fn conflicts(&self) -> ConflictMatrix {
         let corpus = self.corpus();
-        let school_of = |c: &Claim| c.school.clone().unwrap_or_else(|| "-".to_string());
-        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let school_of = |c: &Claim| c.school.clone().unwrap_or_else(|| Id::from("-"));
+        let mut counts: BTreeMap<(Id, Id), usize> = BTreeMap::new();
         let mut list = Vec::new();
         for claim in &corpus.claims {
             for target in &claim.contradicts {
@@ -379,7 +380,7 @@ impl Debate {
                 }
             }
         }
-        let schools: Vec<String> =
+        let schools: Vec<Id> =
             sorted_unique(counts.keys().flat_map(|(a, b)| [a.clone(), b.clone()]));
         let matrix = schools
             .iter()

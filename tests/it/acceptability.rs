@@ -6,7 +6,10 @@ use historiograph::{Label, Query, Semantics, Status};
 
 use crate::support::{corpus_dir, debate, shared_data};
 
-fn status(a: &historiograph::Acceptability, id: &str) -> (Status, Vec<Label>, Vec<String>) {
+fn status(
+    a: &historiograph::Acceptability,
+    id: &str,
+) -> (Status, Vec<Label>, Vec<historiograph::Id>) {
     let c = a.claims.iter().find(|c| c.claim.id == id).unwrap();
     (c.status, c.labels.clone(), c.decided_by.clone())
 }
@@ -22,7 +25,10 @@ fn grounded_acceptability_of_the_hand_made_debate() {
         (
             Status::Out,
             vec![Label::Out],
-            vec!["record".to_string(), "top".to_string()]
+            vec![
+                historiograph::Id::from("record"),
+                historiograph::Id::from("top")
+            ]
         )
     );
     assert_eq!(
@@ -30,7 +36,7 @@ fn grounded_acceptability_of_the_hand_made_debate() {
         (
             Status::In,
             vec![Label::In],
-            vec!["orthodox-plan".to_string()]
+            vec![historiograph::Id::from("orthodox-plan")]
         )
     );
     // circle-b contradicts only-letter, but it is ungrounded, so it attacks nothing.
@@ -57,7 +63,7 @@ fn discrediting_the_record_leaves_a_mutual_contradiction() {
         (
             Status::Undec,
             vec![Label::Undec],
-            vec!["orthodox-plan".to_string()]
+            vec![historiograph::Id::from("orthodox-plan")]
         )
     );
     for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {

@@ -11,7 +11,7 @@ pub(crate) fn assert_agrees(corpus: Corpus) {
     let debate = Debate::new(corpus);
     assert_eq!(debate.dependency_table(), expected);
     for (doc, claims) in &expected {
-        let rests: Vec<String> = debate
+        let rests: Vec<historiograph::Id> = debate
             .rests_only_on(doc)
             .unwrap()
             .into_iter()

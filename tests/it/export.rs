@@ -516,7 +516,7 @@ fn aif_export_of_the_bundled_corpus_imports_back_to_the_same_graph() {
             .map(|p| from.historian(p).unwrap().name.clone())
             .collect()
     };
-    let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<_>>();
+    let set = |v: &[historiograph::Id]| v.iter().cloned().collect::<BTreeSet<_>>();
     for claim in &corpus.claims {
         let again = by_id[claim.id.as_str()];
         assert_eq!(again.statement, claim.statement);

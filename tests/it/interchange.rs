@@ -125,11 +125,11 @@ fn every_map_imports_with_counts_that_match_the_file() {
             .corpus()
             .unwrap_or_else(|e| panic!("{name}: {e}: {:#?}", e.diagnostics));
         let edges =
-            |field: fn(&historiograph::Claim) -> &Vec<String>| -> BTreeSet<(String, String)> {
+            |field: fn(&historiograph::Claim) -> &Vec<historiograph::Id>| -> BTreeSet<(String, String)> {
                 corpus
                     .claims
                     .iter()
-                    .flat_map(|c| field(c).iter().map(|t| (c.id.clone(), t.clone())))
+                    .flat_map(|c| field(c).iter().map(|t| (c.id.to_string(), t.to_string())))
                     .collect()
             };
         assert_eq!(edges(|c| &c.supports), supports, "{name}");
@@ -145,7 +145,7 @@ fn every_map_imports_with_counts_that_match_the_file() {
             .map(|n| (text(&n["nodeID"]), text(&n["text"])))
             .collect();
         for claim in &corpus.claims {
-            assert_eq!(statements[&claim.id], claim.statement, "{name}");
+            assert_eq!(statements[claim.id.as_str()], claim.statement, "{name}");
         }
     }
 }
@@ -194,9 +194,9 @@ fn queries_run_on_an_imported_map() {
         // AIF has no documents: every claim is unsupported.
         assert_eq!(debate.unsupported().len(), debate.corpus().claims.len());
         // Every claim that a CA node attacks is contested.
-        let contested: BTreeSet<String> =
+        let contested: BTreeSet<historiograph::Id> =
             debate.contested().into_iter().map(|c| c.claim.id).collect();
-        let attacked: BTreeSet<String> = debate
+        let attacked: BTreeSet<historiograph::Id> = debate
             .corpus()
             .claims
             .iter()

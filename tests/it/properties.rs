@@ -6,20 +6,20 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use crate::support::{arb_corpus, grounded};
-use historiograph::{Corpus, Debate};
+use historiograph::{Corpus, Debate, Id};
 
-fn claim_ids(claims: Vec<historiograph::ClaimSummary>) -> BTreeSet<String> {
+fn claim_ids(claims: Vec<historiograph::ClaimSummary>) -> BTreeSet<Id> {
     claims.into_iter().map(|c| c.id).collect()
 }
 
 /// The claims still grounded once `set_aside` (indices into the documents) is set aside.
-fn grounded_after(debate: &Debate, set_aside: &BTreeSet<usize>) -> BTreeSet<String> {
+fn grounded_after(debate: &Debate, set_aside: &BTreeSet<usize>) -> BTreeSet<Id> {
     let corpus = debate.corpus();
     let ids: Vec<&str> = set_aside
         .iter()
         .map(|&d| corpus.documents[d].id.as_str())
         .collect();
-    let fallen: BTreeSet<String> = debate
+    let fallen: BTreeSet<Id> = debate
         .discredit(&ids)
         .unwrap()
         .fallen

@@ -116,7 +116,8 @@ fn generated_tsv_reads_back_with_the_same_flow() {
     let mut tsv = Vec::new();
     corpus.write_tsv(&mut tsv).unwrap();
     let read = Corpus::read_tsv("g.tsv", tsv.as_slice()).unwrap();
-    let ids = |c: &Corpus| -> Vec<String> { c.claims.iter().map(|c| c.id.clone()).collect() };
+    let ids =
+        |c: &Corpus| -> Vec<historiograph::Id> { c.claims.iter().map(|c| c.id.clone()).collect() };
     assert_eq!(ids(&read), ids(&corpus));
     for (a, b) in read.claims.iter().zip(&corpus.claims) {
         let mut supports = b.supports.clone();
@@ -179,7 +180,9 @@ fn dependency_table_agrees_with_brute_force_on_generated_corpora() {
 
 /// For each claim, the document on its path in petgraph's dominator tree of the evidence flow
 /// with a virtual root above every document.
-fn dependencies_by_petgraph(corpus: &Corpus) -> BTreeMap<String, Vec<String>> {
+fn dependencies_by_petgraph(
+    corpus: &Corpus,
+) -> BTreeMap<historiograph::Id, Vec<historiograph::Id>> {
     let mut g: DiGraph<(), ()> = DiGraph::new();
     let root = g.add_node(());
     let docs: BTreeMap<&str, NodeIndex> = corpus
@@ -205,12 +208,12 @@ fn dependencies_by_petgraph(corpus: &Corpus) -> BTreeMap<String, Vec<String>> {
     }
     let dom = simple_fast(&g, root);
     let doc_of: BTreeMap<NodeIndex, &str> = docs.iter().map(|(&id, &n)| (n, id)).collect();
-    let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut table: BTreeMap<historiograph::Id, Vec<historiograph::Id>> = BTreeMap::new();
     for (&id, &n) in &claims {
         let mut v = n;
         while let Some(up) = dom.immediate_dominator(v) {
             if let Some(d) = doc_of.get(&up) {
-                table.entry(d.to_string()).or_default().push(id.to_string());
+                table.entry((*d).into()).or_default().push(id.into());
                 break;
             }
             v = up;
@@ -292,4 +295,34 @@ fn the_generate_command_writes_what_the_readers_load() {
         "{stderr}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Loading shares each id's text between its record and every reference to it, in YAML, in
+/// edge lists and in generated corpora: a reference costs a pointer, not a copy.
+#[test]
+fn references_share_the_text_of_their_records() {
+    let generated = Synthetic::new(20, 2_000, 4).corpus();
+    let mut tsv = Vec::new();
+    generated.write_tsv(&mut tsv).unwrap();
+    let from_tsv = Corpus::read_tsv("g.tsv", tsv.as_slice()).unwrap();
+    for corpus in [Corpus::bundled(), generated, from_tsv] {
+        let records: std::collections::HashMap<&str, &historiograph::Id> = corpus
+            .documents
+            .iter()
+            .map(|d| &d.id)
+            .chain(corpus.claims.iter().map(|c| &c.id))
+            .chain(corpus.historians.iter().map(|h| &h.id))
+            .map(|id| (id.as_str(), id))
+            .collect();
+        let mut references = 0;
+        for claim in &corpus.claims {
+            let evidence = claim.evidence.iter().map(|e| &e.document);
+            let claims = claim.supports.iter().chain(&claim.contradicts);
+            for r in evidence.chain(claims).chain(&claim.proponents) {
+                assert!(r.shares_text_with(records[r.as_str()]), "{r} in {}", claim.id);
+                references += 1;
+            }
+        }
+        assert!(references > corpus.claims.len(), "{references} references");
+    }
 }

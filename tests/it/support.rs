@@ -33,16 +33,18 @@ pub fn from_yaml(files: &[(&str, &str)]) -> Result<Corpus, historiograph::LoadEr
 
 /// Brute force, independent of the library's flow tables: for each document, the claims that
 /// are grounded with it and ungrounded without it.
-pub fn brute_force_dependencies(corpus: &Corpus) -> BTreeMap<String, Vec<String>> {
+pub fn brute_force_dependencies(
+    corpus: &Corpus,
+) -> BTreeMap<historiograph::Id, Vec<historiograph::Id>> {
     let mut out = BTreeMap::new();
     let all: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     let before = grounded(corpus, &all);
     for d in &all {
         let others: Vec<&str> = all.iter().copied().filter(|o| o != d).collect();
         let after = grounded(corpus, &others);
-        let fallen: Vec<String> = before.difference(&after).cloned().collect();
+        let fallen: Vec<_> = before.difference(&after).cloned().collect();
         if !fallen.is_empty() {
-            out.insert(d.to_string(), fallen);
+            out.insert((*d).into(), fallen);
         }
     }
     out
@@ -98,8 +100,8 @@ prop_compose! {
 }
 
 /// The ids of the claims reachable from `documents` along backs and supports.
-pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<String> {
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<historiograph::Id> {
+    let mut seen: BTreeSet<historiograph::Id> = BTreeSet::new();
     let mut changed = true;
     while changed {
         changed = false;
