@@ -72,15 +72,8 @@ fn scale(c: &mut Criterion) {
 
         // The dependency table on a fresh debate each time (it is cached after first use).
         group.bench_function("dependency table (all documents)", |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let debate = Debate::new(corpus.clone());
-                    let start = Instant::now();
-                    black_box(debate.dependency_table());
-                    total += start.elapsed();
-                }
-                total
+            on_fresh_debates(b, &corpus, |debate| {
+                black_box(debate.dependency_table());
             })
         });
 
@@ -99,12 +92,38 @@ fn scale(c: &mut Criterion) {
                     .expect("the documents exist")
             })
         });
+        // The first discredit on a fresh debate, which also computes the statuses with every
+        // document (cached after first use, so the benchmark above measures later questions).
+        group.bench_function("discredit d0 d1 (fresh debate)", |b| {
+            on_fresh_debates(b, &corpus, |debate| {
+                black_box(
+                    debate
+                        .discredit(&["d0", "d1"])
+                        .expect("the documents exist"),
+                );
+            })
+        });
         let framework = contradictions(&corpus);
         group.bench_function("grounded (contradictions)", |b| {
             b.iter(|| framework.grounded_extension())
         });
         group.finish();
     }
+}
+
+/// Times `question` on a debate built afresh (untimed) for each iteration, so that what the
+/// debate caches after first use is paid every time.
+fn on_fresh_debates(b: &mut criterion::Bencher<'_>, corpus: &Corpus, question: impl Fn(&Debate)) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let debate = Debate::new(corpus.clone());
+            let start = Instant::now();
+            question(&debate);
+            total += start.elapsed();
+        }
+        total
+    })
 }
 
 /// The framework whose arguments are the claims (by index) and whose attacks are the

@@ -9,6 +9,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::corpus::model::{Claim, Document, Polarity};
 use crate::corpus::Corpus;
 use crate::query::dominators::Dependencies;
+use crate::query::StatusCache;
 
 /// What a node of the [`Debate`] graph stands for: an index into the corpus's lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,28 +60,55 @@ pub(crate) struct Csr {
 }
 
 impl Csr {
-    /// Builds the rows of `n` nodes from `(from, to)` edges; each row is sorted.
-    pub(crate) fn new(n: usize, mut edges: Vec<(u32, u32)>) -> Csr {
-        edges.sort_unstable();
-        edges.dedup();
-        let mut offsets = vec![0u32; n + 1];
-        for &(from, _) in &edges {
-            offsets[from as usize + 1] += 1;
+    /// Builds the rows of `n` nodes from `(from, to)` edges; each row is sorted and listed once.
+    ///
+    /// A counting sort by source, then a sort of each (short) row: O(n + m) for rows of
+    /// bounded length, with no comparison sort of the whole edge list.
+    pub(crate) fn new(n: usize, edges: Vec<(u32, u32)>) -> Csr {
+        let mut offsets = row_starts(n, edges.iter().map(|&(from, _)| from));
+        let mut targets = vec![0u32; edges.len()];
+        let mut cursor = offsets[..n].to_vec();
+        for (from, to) in edges {
+            let at = &mut cursor[from as usize];
+            targets[*at as usize] = to;
+            *at += 1;
         }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
+        // Sort and deduplicate each row, moving it down over the duplicates removed before it.
+        let mut kept = 0;
+        for v in 0..n {
+            let (start, end) = (offsets[v] as usize, offsets[v + 1] as usize);
+            offsets[v] = kept as u32;
+            targets[start..end].sort_unstable();
+            let mut last = None;
+            for i in start..end {
+                let w = targets[i];
+                if last != Some(w) {
+                    targets[kept] = w;
+                    kept += 1;
+                    last = Some(w);
+                }
+            }
         }
-        let targets = edges.into_iter().map(|(_, to)| to).collect();
+        offsets[n] = kept as u32;
+        targets.truncate(kept);
         Csr { offsets, targets }
     }
 
-    /// The same edges, reversed.
+    /// The same edges, reversed. A counting sort by target: the sources are visited in order,
+    /// so each new row comes out sorted, and without duplicates since the rows had none.
     pub(crate) fn reversed(&self) -> Csr {
         let n = self.len();
-        let edges = (0..n)
-            .flat_map(|v| self.row(v as u32).iter().map(move |&w| (w, v as u32)))
-            .collect();
-        Csr::new(n, edges)
+        let offsets = row_starts(n, self.targets.iter().copied());
+        let mut cursor = offsets[..n].to_vec();
+        let mut targets = vec![0u32; self.targets.len()];
+        for v in 0..n as u32 {
+            for &w in self.row(v) {
+                let at = &mut cursor[w as usize];
+                targets[*at as usize] = v;
+                *at += 1;
+            }
+        }
+        Csr { offsets, targets }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -93,33 +121,54 @@ impl Csr {
     }
 }
 
+/// The row offsets of `n` nodes whose edges start at `sources`: a count per node, then prefix
+/// sums.
+fn row_starts(n: usize, sources: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut offsets = vec![0u32; n + 1];
+    for from in sources {
+        offsets[from as usize + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    offsets
+}
+
 /// The evidence flow: documents back claims, claims support claims.
 ///
 /// Node numbers: documents `0..d`, then claims `d..d + c`. Contradicts and undermines are not
-/// part of it.
+/// part of it; they are kept aside, on the same numbers, as `attacks`.
 #[derive(Clone, Debug)]
 pub(crate) struct Flow {
     pub documents: usize,
     pub forward: Csr,
     pub backward: Csr,
+    /// `(attacker, target)`: contradictions between claims and underminings of claims by
+    /// documents, in graph order.
+    pub attacks: Vec<(u32, u32)>,
 }
 
 impl Flow {
     /// The flow of a debate graph whose nodes are the documents, then the claims, then the
     /// historians, in corpus order: node indices are flow numbers.
     fn new(documents: usize, claims: usize, graph: &DiGraph<Node, Relation>) -> Flow {
-        let edges = graph
-            .raw_edges()
-            .iter()
-            .filter(|e| matches!(e.weight, Relation::Backs | Relation::Supports))
-            .map(|e| (e.source().index() as u32, e.target().index() as u32))
-            .collect();
+        let mut edges = Vec::new();
+        let mut attacks = Vec::new();
+        for e in graph.raw_edges() {
+            let pair = (e.source().index() as u32, e.target().index() as u32);
+            match e.weight {
+                Relation::Backs | Relation::Supports => edges.push(pair),
+                Relation::Contradicts | Relation::Undermines => attacks.push(pair),
+                Relation::AdvancedBy => {}
+            }
+        }
         let forward = Csr::new(documents + claims, edges);
         let backward = forward.reversed();
         Flow {
             documents,
             forward,
             backward,
+            attacks,
         }
     }
 
@@ -127,21 +176,30 @@ impl Flow {
     ///
     /// One sweep in node order follows the edges that point forward (sequential reads, which
     /// matters on large graphs whose records come roughly in order), then a depth-first search
-    /// finishes from the nodes reached behind the sweep. Linear either way.
+    /// finishes from the nodes reached behind the sweep. Linear either way. Whether a node is
+    /// blocked or seen is kept in one byte per node, so that following an edge costs one
+    /// random access, not two.
     pub(crate) fn reach(
         &self,
         sources: impl IntoIterator<Item = u32>,
         blocked: &[bool],
     ) -> Vec<bool> {
-        let mut seen = vec![false; self.forward.len()];
+        const SEEN: u8 = 1;
+        const BLOCKED: u8 = 2;
+        let mut state: Vec<u8> = blocked
+            .iter()
+            .map(|&b| if b { BLOCKED } else { 0 })
+            .collect();
         for s in sources {
-            seen[s as usize] = !blocked[s as usize];
+            if state[s as usize] == 0 {
+                state[s as usize] = SEEN;
+            }
         }
         let mut stack: Vec<u32> = Vec::new();
-        let visit = |v: u32, seen: &mut Vec<bool>, stack: &mut Vec<u32>, behind: bool| {
+        let visit = |v: u32, state: &mut Vec<u8>, stack: &mut Vec<u32>, behind: bool| {
             for &w in self.forward.row(v) {
-                if !seen[w as usize] && !blocked[w as usize] {
-                    seen[w as usize] = true;
+                if state[w as usize] == 0 {
+                    state[w as usize] = SEEN;
                     if behind || w < v {
                         stack.push(w);
                     }
@@ -149,14 +207,14 @@ impl Flow {
             }
         };
         for v in 0..self.forward.len() as u32 {
-            if seen[v as usize] {
-                visit(v, &mut seen, &mut stack, false);
+            if state[v as usize] == SEEN {
+                visit(v, &mut state, &mut stack, false);
             }
         }
         while let Some(v) = stack.pop() {
-            visit(v, &mut seen, &mut stack, true);
+            visit(v, &mut state, &mut stack, true);
         }
-        seen
+        state.into_iter().map(|s| s == SEEN).collect()
     }
 
     /// Every node reachable from every document.
@@ -256,6 +314,8 @@ pub struct Debate {
     index: IdIndex,
     pub(crate) flow: Flow,
     dependencies: OnceLock<Dependencies>,
+    /// Each claim's status with every document, per semantics, computed on first use.
+    pub(crate) statuses: StatusCache,
 }
 
 /// The id of node number `v`: documents, then claims, then historians.
@@ -324,6 +384,7 @@ impl Debate {
             index,
             flow,
             dependencies: OnceLock::new(),
+            statuses: StatusCache::default(),
         }
     }
 

@@ -20,11 +20,11 @@
 //! The framework numbers its arguments as the flow does: documents, then claims.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::corpus::id::Id;
-use crate::corpus::model::Polarity;
 use crate::graph::Debate;
 use crate::query::{ClaimSummary, QueryError};
 use crate::semantics::{Framework, Label, Semantics};
@@ -107,6 +107,44 @@ pub struct AcceptanceChange {
     pub after: Status,
 }
 
+/// Each claim's status with every document, per semantics (indexed by `Semantics as usize`),
+/// computed on first use: the "before" side of every [`Debate::acceptance_changes`].
+#[derive(Debug, Default)]
+pub(crate) struct StatusCache([OnceLock<Vec<Status>>; 4]);
+
+/// The debate as a framework once some documents are set aside: which flow nodes are
+/// arguments, the framework, and its grounded labelling. The labels under other semantics are
+/// computed per argument, on demand.
+struct Judgement {
+    semantics: Semantics,
+    live: Vec<bool>,
+    af: Framework,
+    extensions_exist: bool,
+    grounded: Vec<Label>,
+}
+
+impl Judgement {
+    /// The labels flow node `v` takes across the labellings (empty when it is no argument or
+    /// there is no labelling).
+    fn labels(&self, v: u32) -> Vec<Label> {
+        match self.semantics {
+            _ if !self.live[v as usize] || !self.extensions_exist => Vec::new(),
+            Semantics::Grounded => vec![self.grounded[v as usize]],
+            _ if self.af.attackers(v).is_empty() => vec![Label::In],
+            _ => self.af.labels_of(self.semantics, v),
+        }
+    }
+
+    /// The status of flow node `v`; under grounded semantics without allocating.
+    fn status(&self, v: u32) -> Status {
+        match self.semantics {
+            _ if !self.live[v as usize] => Status::Ungrounded,
+            Semantics::Grounded => Status::of(std::slice::from_ref(&self.grounded[v as usize])),
+            _ => Status::of(&self.labels(v)),
+        }
+    }
+}
+
 impl Debate {
     /// The acceptability of every claim under `semantics` once `discredited` documents are set
     /// aside (see the module documentation for how the debate becomes a framework).
@@ -115,32 +153,14 @@ impl Debate {
         semantics: Semantics,
         discredited: &[S],
     ) -> Result<Acceptability, QueryError> {
+        let (blocked, set_aside) = self.set_aside(discredited)?;
+        let judged = self.judge(semantics, &blocked);
         let n = self.flow.forward.len();
-        let mut blocked = vec![false; n];
-        let mut set_aside = BTreeSet::new();
-        for id in discredited {
-            let d = self.document_index(id.as_ref())?;
-            blocked[d] = true;
-            set_aside.insert(self.doc(d).id.clone());
-        }
-        let live = self.live_arguments(&blocked);
-        let af = Framework::new(n, self.attacks(&live));
-        let extensions_exist =
-            semantics != Semantics::Stable || af.some_extension(semantics).is_some();
-        let grounded = af.grounded();
-        let labels_of = |v: u32| -> Vec<Label> {
-            match semantics {
-                _ if !live[v as usize] || !extensions_exist => Vec::new(),
-                Semantics::Grounded => vec![grounded[v as usize]],
-                _ if af.attackers(v).is_empty() => vec![Label::In],
-                _ => af.labels_of(semantics, v),
-            }
-        };
-        let labels: Vec<Vec<Label>> = (0..n as u32).map(labels_of).collect();
+        let labels: Vec<Vec<Label>> = (0..n as u32).map(|v| judged.labels(v)).collect();
         let mut claims: Vec<ClaimAcceptance> = (0..self.corpus().claims.len())
             .map(|c| {
                 let v = self.claim_flow(c);
-                let status = if live[v as usize] {
+                let status = if judged.live[v as usize] {
                     Status::of(&labels[v as usize])
                 } else {
                     Status::Ungrounded
@@ -148,7 +168,7 @@ impl Debate {
                 ClaimAcceptance {
                     claim: ClaimSummary::of(self.claim_at(c)),
                     status,
-                    decided_by: self.deciders(&af, &labels, v),
+                    decided_by: self.deciders(&judged.af, &labels, v),
                     labels: labels[v as usize].clone(),
                 }
             })
@@ -157,65 +177,101 @@ impl Debate {
         Ok(Acceptability {
             semantics,
             discredited: set_aside.into_iter().collect(),
-            extensions_exist,
+            extensions_exist: judged.extensions_exist,
             claims,
         })
     }
 
     /// The claims whose status under `semantics` changes when `discredited` are set aside,
     /// sorted by id.
+    ///
+    /// The statuses with every document are computed once per debate and semantics; each call
+    /// judges the debate without the set-aside documents and compares, claim by claim.
     pub fn acceptance_changes<S: AsRef<str>>(
         &self,
         semantics: Semantics,
         discredited: &[S],
     ) -> Result<Vec<AcceptanceChange>, QueryError> {
-        let after = self.acceptability(semantics, discredited)?;
-        let before = self.acceptability::<&str>(semantics, &[])?;
-        Ok(before
-            .claims
-            .iter()
-            .zip(&after.claims)
-            .filter(|(b, a)| b.status != a.status)
-            .map(|(b, a)| AcceptanceChange {
-                claim: b.claim.id.clone(),
-                before: b.status,
-                after: a.status,
+        let (blocked, _) = self.set_aside(discredited)?;
+        Ok(self.changes(semantics, &self.statuses(semantics, &blocked)))
+    }
+
+    /// The claims whose status differs between `after` and the statuses with every document,
+    /// sorted by id.
+    pub(crate) fn changes(&self, semantics: Semantics, after: &[Status]) -> Vec<AcceptanceChange> {
+        let before = self.statuses_with_every_document(semantics);
+        let mut changes: Vec<AcceptanceChange> = (0..before.len())
+            .filter(|&c| before[c] != after[c])
+            .map(|c| AcceptanceChange {
+                claim: self.claim_at(c).id.clone(),
+                before: before[c],
+                after: after[c],
             })
-            .collect())
+            .collect();
+        changes.sort_by(|a, b| a.claim.cmp(&b.claim));
+        changes
+    }
+
+    /// Each claim's status under `semantics` with every document, by claim index (cached).
+    pub(crate) fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
+        self.statuses.0[semantics as usize]
+            .get_or_init(|| self.statuses(semantics, &vec![false; self.flow.forward.len()]))
+    }
+
+    /// Each claim's status under `semantics` with the `blocked` documents set aside, by claim
+    /// index.
+    pub(crate) fn statuses(&self, semantics: Semantics, blocked: &[bool]) -> Vec<Status> {
+        let judged = self.judge(semantics, blocked);
+        (0..self.corpus().claims.len())
+            .map(|c| judged.status(self.claim_flow(c)))
+            .collect()
+    }
+
+    /// The flow nodes of the `discredited` documents, marked, and their ids, sorted.
+    pub(crate) fn set_aside<S: AsRef<str>>(
+        &self,
+        discredited: &[S],
+    ) -> Result<(Vec<bool>, BTreeSet<Id>), QueryError> {
+        let mut blocked = vec![false; self.flow.forward.len()];
+        let mut ids = BTreeSet::new();
+        for id in discredited {
+            let d = self.document_index(id.as_ref())?;
+            blocked[self.doc_flow(d) as usize] = true;
+            ids.insert(self.doc(d).id.clone());
+        }
+        Ok((blocked, ids))
+    }
+
+    /// The debate as a framework without the `blocked` documents.
+    fn judge(&self, semantics: Semantics, blocked: &[bool]) -> Judgement {
+        let live = self.live_arguments(blocked);
+        let attacks = self
+            .flow
+            .attacks
+            .iter()
+            .copied()
+            .filter(|&(a, b)| live[a as usize] && live[b as usize]);
+        let af = Framework::new(self.flow.forward.len(), attacks);
+        let extensions_exist =
+            semantics != Semantics::Stable || af.some_extension(semantics).is_some();
+        let grounded = af.grounded();
+        Judgement {
+            semantics,
+            live,
+            af,
+            extensions_exist,
+            grounded,
+        }
     }
 
     /// Which flow nodes are arguments: documents not set aside, and claims they ground.
-    fn live_arguments(&self, blocked: &[bool]) -> Vec<bool> {
+    pub(crate) fn live_arguments(&self, blocked: &[bool]) -> Vec<bool> {
         let d = self.flow.documents;
         let mut live = self.flow.reach(0..d as u32, blocked);
         for (doc, on) in live.iter_mut().enumerate().take(d) {
             *on = !blocked[doc];
         }
         live
-    }
-
-    /// Contradictions and underminings between live arguments, as attacks.
-    fn attacks(&self, live: &[bool]) -> Vec<(u32, u32)> {
-        let mut attacks = Vec::new();
-        for (c, claim) in self.corpus().claims.iter().enumerate() {
-            let me = self.claim_flow(c);
-            for target in &claim.contradicts {
-                if let Ok(t) = self.claim_index(target) {
-                    attacks.push((me, self.claim_flow(t)));
-                }
-            }
-            for e in claim
-                .evidence
-                .iter()
-                .filter(|e| e.polarity == Polarity::Undermines)
-            {
-                if let Ok(doc) = self.document_index(&e.document) {
-                    attacks.push((self.doc_flow(doc), me));
-                }
-            }
-        }
-        attacks.retain(|&(a, b)| live[a as usize] && live[b as usize]);
-        attacks
     }
 
     /// The attackers that decide the labels of `v` (see [`ClaimAcceptance::decided_by`]).

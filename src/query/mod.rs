@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::corpus::id::Id;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
 use crate::diagnostic::did_you_mean;
-use crate::graph::{Debate, Node};
+use crate::graph::{Csr, Debate, Node};
 use crate::semantics::Semantics;
 
+pub(crate) use acceptability::StatusCache;
 pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
@@ -190,14 +191,11 @@ impl Debate {
     pub fn rests_only_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
         let d = self.document_index(document)?;
         let none = vec![false; self.flow.forward.len()];
-        let from_it = self.flow.reach([self.doc_flow(d)], &none);
         let others = (0..self.flow.documents as u32).filter(|&o| o != self.doc_flow(d));
+        // What another document reaches is blocked: a path from `document` through such a
+        // node ends in nodes that the other document reaches too.
         let from_others = self.flow.reach(others, &none);
-        let only: Vec<bool> = from_it
-            .iter()
-            .zip(&from_others)
-            .map(|(&a, &b)| a && !b)
-            .collect();
+        let only = self.flow.reach([self.doc_flow(d)], &from_others);
         Ok(self.claim_summaries(self.claims_in(&only)))
     }
 
@@ -215,17 +213,24 @@ impl Debate {
     /// left out). Computed with one dominator tree, not one search per document.
     pub fn dependency_table(&self) -> BTreeMap<Id, Vec<Id>> {
         let deps = self.dependencies();
-        let mut table: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
-        for c in 0..self.corpus().claims.len() {
-            if let Some(d) = deps.anchor(self.claim_flow(c)) {
-                table
-                    .entry(self.doc(d as usize).id.clone())
-                    .or_default()
-                    .push(self.claim_at(c).id.clone());
-            }
-        }
-        table.values_mut().for_each(|v| v.sort());
-        table
+        // The claims of each document, bucketed by a counting sort on the anchors: no string
+        // key is built or looked up per claim.
+        let anchored = (0..self.corpus().claims.len())
+            .filter_map(|c| Some((deps.anchor(self.claim_flow(c))?, c as u32)))
+            .collect();
+        let by_document = Csr::new(self.flow.documents, anchored);
+        (0..self.flow.documents as u32)
+            .filter(|&d| !by_document.row(d).is_empty())
+            .map(|d| {
+                let mut ids: Vec<Id> = by_document
+                    .row(d)
+                    .iter()
+                    .map(|&c| self.claim_at(c as usize).id.clone())
+                    .collect();
+                ids.sort();
+                (self.doc(d as usize).id.clone(), ids)
+            })
+            .collect()
     }
 
     /// What falls when `documents` are set aside: the claims that were grounded and no longer
@@ -243,23 +248,18 @@ impl Debate {
         documents: &[S],
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
-        let mut set_aside = BTreeSet::new();
-        for id in documents {
-            set_aside.insert(self.document_index(id.as_ref())?);
-        }
-        let n = self.flow.forward.len();
-        let before = self.flow.grounded();
-        let mut blocked = vec![false; n];
-        set_aside.iter().for_each(|&d| blocked[d] = true);
-        let after = self.flow.reach(0..self.flow.documents as u32, &blocked);
-        let none = vec![false; n];
+        let (blocked, _) = self.set_aside(documents)?;
+        let set_aside: Vec<usize> = (0..self.flow.documents).filter(|&d| blocked[d]).collect();
+        let after = self.statuses(semantics, &blocked);
+        let before = self.statuses_with_every_document(semantics);
+        let none = vec![false; self.flow.forward.len()];
         let reach_of: Vec<(usize, Vec<bool>)> = set_aside
             .iter()
-            .map(|&d| (d, self.flow.reach([d as u32], &none)))
+            .map(|&d| (d, self.flow.reach([self.doc_flow(d)], &none)))
             .collect();
-        let mut fallen: Vec<Fallen> = self
-            .claims_in(&before)
-            .filter(|&c| !after[self.claim_flow(c) as usize])
+        let grounded = |s: Status| s != Status::Ungrounded;
+        let mut fallen: Vec<Fallen> = (0..before.len())
+            .filter(|&c| grounded(before[c]) && !grounded(after[c]))
             .map(|c| {
                 let v = self.claim_flow(c) as usize;
                 let mut because: Vec<Id> = reach_of
@@ -284,7 +284,7 @@ impl Debate {
             set_aside,
             fallen,
             semantics,
-            acceptance_changes: self.acceptance_changes(semantics, documents)?,
+            acceptance_changes: self.changes(semantics, &after),
         })
     }
 

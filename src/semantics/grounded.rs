@@ -10,7 +10,7 @@ impl Framework {
     /// when the count reaches 0 it is IN, and what an IN argument attacks is OUT. Whatever is
     /// left is UNDEC.
     pub fn grounded(&self) -> Vec<Label> {
-        self.least_complete(&vec![None; self.len()])
+        self.least_complete_with(|_| None)
     }
 
     /// The grounded extension: the arguments IN in [`Framework::grounded`], ascending.
@@ -23,45 +23,90 @@ impl Framework {
     /// outside argument attacks); the rest is labelled as the grounded labelling of the
     /// framework conditioned on them. O(n + m).
     pub(crate) fn least_complete(&self, fixed: &[Option<Label>]) -> Vec<Label> {
-        let n = self.len();
-        let mut label: Vec<Label> = fixed.iter().map(|l| l.unwrap_or(Label::Undec)).collect();
-        let mut live: Vec<u32> = (0..n as u32)
-            .map(|a| self.attackers(a).len() as u32)
-            .collect();
-        let mut queue: Vec<u32> = Vec::new();
-        let free = |a: u32| fixed[a as usize].is_none();
-        // `t` is OUT: one fewer live attacker for each of its targets.
-        let mut out = |t: u32, label: &mut Vec<Label>, queue: &mut Vec<u32>| {
-            for &u in self.targets(t) {
-                live[u as usize] -= 1;
-                if live[u as usize] == 0 && free(u) && label[u as usize] == Label::Undec {
-                    label[u as usize] = Label::In;
-                    queue.push(u);
-                }
-            }
+        self.least_complete_with(|a| fixed[a as usize])
+    }
+
+    /// [`Framework::least_complete`] with the fixed labels given by a function.
+    ///
+    /// Labels only ever go from UNDEC to IN (every attacker is OUT) or to OUT (some attacker
+    /// is IN), so the order of the steps does not change the result, and the first steps are
+    /// taken in sweeps over the arguments in order, which read the rows sequentially and keep
+    /// the random accesses to one per attack (on large frameworks these dominate):
+    ///
+    /// 1. the fixed IN arguments and the free unattacked ones are IN; what they attack is OUT;
+    /// 2. every OUT argument takes one live attacker from each of its targets; the free ones
+    ///    left with none are IN, and queued;
+    /// 3. queue propagation from there, as usual.
+    fn least_complete_with(&self, fixed: impl Fn(u32) -> Option<Label>) -> Vec<Label> {
+        let n = self.len() as u32;
+        let mut p = Propagation {
+            af: self,
+            label: (0..n).map(|a| fixed(a).unwrap_or(Label::Undec)).collect(),
+            live: (0..n).map(|a| self.attackers(a).len() as u32).collect(),
+            queue: Vec::new(),
+            fixed,
         };
-        for a in 0..n as u32 {
-            match fixed[a as usize] {
-                Some(Label::In) => queue.push(a),
-                Some(Label::Out) => out(a, &mut label, &mut queue),
-                _ => {}
+        for a in 0..n {
+            if p.open(a) && p.live[a as usize] == 0 {
+                p.label[a as usize] = Label::In;
             }
-        }
-        for a in 0..n as u32 {
-            if free(a) && self.attackers(a).is_empty() {
-                label[a as usize] = Label::In;
-                queue.push(a);
-            }
-        }
-        while let Some(a) = queue.pop() {
-            for &t in self.targets(a) {
-                if free(t) && label[t as usize] == Label::Undec {
-                    label[t as usize] = Label::Out;
-                    out(t, &mut label, &mut queue);
+            if p.label[a as usize] == Label::In {
+                for &t in self.targets(a) {
+                    if p.open(t) {
+                        p.label[t as usize] = Label::Out;
+                    }
                 }
             }
         }
-        label
+        for a in 0..n {
+            if p.label[a as usize] == Label::Out {
+                p.set_out(a);
+            }
+        }
+        p.drain();
+        p.label
+    }
+}
+
+/// The state of [`Framework::least_complete_with`].
+struct Propagation<'f, F> {
+    af: &'f Framework,
+    fixed: F,
+    label: Vec<Label>,
+    /// Per argument, its attackers not yet OUT.
+    live: Vec<u32>,
+    /// IN arguments whose targets are not yet OUT.
+    queue: Vec<u32>,
+}
+
+impl<F: Fn(u32) -> Option<Label>> Propagation<'_, F> {
+    /// Whether `a` is undecided and not fixed.
+    fn open(&self, a: u32) -> bool {
+        self.label[a as usize] == Label::Undec && (self.fixed)(a).is_none()
+    }
+
+    /// Labels OUT what the queued IN arguments attack, and what follows.
+    fn drain(&mut self) {
+        while let Some(a) = self.queue.pop() {
+            for &t in self.af.targets(a) {
+                if self.open(t) {
+                    self.label[t as usize] = Label::Out;
+                    self.set_out(t);
+                }
+            }
+        }
+    }
+
+    /// `t` is OUT: one fewer live attacker for each of its targets; the open ones left with
+    /// none are IN, and queued.
+    fn set_out(&mut self, t: u32) {
+        for &u in self.af.targets(t) {
+            self.live[u as usize] -= 1;
+            if self.live[u as usize] == 0 && self.open(u) {
+                self.label[u as usize] = Label::In;
+                self.queue.push(u);
+            }
+        }
     }
 }
 

@@ -105,6 +105,71 @@ fn unknown_discredited_document_is_an_error() {
     assert_eq!(e.to_string(), "unknown document `nope`");
 }
 
+/// The acceptance changes of `discredit` are the claims whose status differs between the two
+/// full acceptability answers, with and without the documents, under every semantics; and
+/// what falls is what was grounded and no longer is. Checked on synthetic debates with
+/// contradictions, underminings and circles of support, asking several times of one debate
+/// (the statuses with every document are cached after the first question).
+#[test]
+fn acceptance_changes_agree_with_two_acceptability_answers() {
+    use historiograph::{AcceptanceChange, Debate, Synthetic};
+    let mut changed = 0;
+    for seed in 0..6 {
+        let mut synthetic = Synthetic::new(4, 36, seed);
+        synthetic.contradictions = 0.4;
+        synthetic.cycles = 0.2;
+        synthetic.undermining = 0.3;
+        let debate = Debate::new(synthetic.corpus());
+        for semantics in [
+            Semantics::Grounded,
+            Semantics::Complete,
+            Semantics::Preferred,
+            Semantics::Stable,
+        ] {
+            let before = debate.acceptability::<&str>(semantics, &[]).unwrap();
+            for docs in [&["d0"][..], &["d1", "d3"], &["d2"], &[]] {
+                let after = debate.acceptability(semantics, docs).unwrap();
+                let expected: Vec<AcceptanceChange> = before
+                    .claims
+                    .iter()
+                    .zip(&after.claims)
+                    .filter(|(b, a)| b.status != a.status)
+                    .map(|(b, a)| AcceptanceChange {
+                        claim: b.claim.id.clone(),
+                        before: b.status,
+                        after: a.status,
+                    })
+                    .collect();
+                changed += expected.len();
+                let answer = debate.discredit_under(docs, semantics).unwrap();
+                assert_eq!(
+                    answer.acceptance_changes, expected,
+                    "{seed} {semantics} {docs:?}"
+                );
+                assert_eq!(
+                    debate.acceptance_changes(semantics, docs).unwrap(),
+                    expected
+                );
+                let fallen: Vec<&str> = before
+                    .claims
+                    .iter()
+                    .zip(&after.claims)
+                    .filter(|(b, a)| {
+                        b.status != Status::Ungrounded && a.status == Status::Ungrounded
+                    })
+                    .map(|(b, _)| b.claim.id.as_str())
+                    .collect();
+                let answer: Vec<&str> = answer.fallen.iter().map(|f| f.claim.id.as_str()).collect();
+                assert_eq!(answer, fallen, "{seed} {docs:?}");
+            }
+        }
+    }
+    assert!(
+        changed > 0,
+        "no question changed a status: the check would be vacuous"
+    );
+}
+
 /// On the bundled corpus every grounded IN claim is skeptically accepted under preferred
 /// semantics too, and the credulous claims under preferred are exactly grounded's undecided.
 #[test]

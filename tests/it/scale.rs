@@ -319,7 +319,11 @@ fn references_share_the_text_of_their_records() {
             let evidence = claim.evidence.iter().map(|e| &e.document);
             let claims = claim.supports.iter().chain(&claim.contradicts);
             for r in evidence.chain(claims).chain(&claim.proponents) {
-                assert!(r.shares_text_with(records[r.as_str()]), "{r} in {}", claim.id);
+                assert!(
+                    r.shares_text_with(records[r.as_str()]),
+                    "{r} in {}",
+                    claim.id
+                );
                 references += 1;
             }
         }
