@@ -4,6 +4,7 @@ pub(crate) mod date;
 pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
+mod tree;
 mod validate;
 mod write;
 
