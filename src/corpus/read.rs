@@ -223,6 +223,14 @@ fn named(kind: Kind, id: &str) -> String {
     }
 }
 
+/// `text` without leading and trailing white space.
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        t if t.len() == text.len() => text,
+        t => t.to_string(),
+    }
+}
+
 fn is_null(scalar: &Scalar) -> bool {
     matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
@@ -384,17 +392,17 @@ impl Reader<'_> {
     }
 
     /// Reads one item of the list under the top-level key `section`.
-    fn record(&mut self, section: &str, item: Node) {
-        let record: fn(&mut Self, &Mapping) = match section {
+    fn record(&mut self, section: &str, mut item: Node) {
+        let record: fn(&mut Self, &mut Mapping) = match section {
             "schools" => Self::school,
             "documents" => Self::document,
             "historians" => Self::historian,
             "claims" => Self::claim,
             _ => return, // reported once, at its key
         };
-        match item.as_mapping() {
-            Some(map) => record(self, map),
-            None => {
+        match &mut item {
+            Node::Mapping(map) => record(self, map),
+            _ => {
                 let origin = self.origin(item.pos());
                 self.error(
                     origin,
@@ -420,12 +428,13 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_text(&mut self, map: &Mapping, field: &str, what: &str) -> Option<Text> {
-        let node = map.get(field)?;
+    /// The text of `field`, taken out of the record.
+    fn optional_text(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<Text> {
+        let node = map.get_mut(field)?;
         match node {
             Node::Scalar(s) if is_null(s) => None,
             Node::Scalar(s) => Some(Text {
-                value: s.value.clone(),
+                value: std::mem::take(&mut s.value),
                 pos: s.pos,
             }),
             other => {
@@ -446,8 +455,8 @@ impl Reader<'_> {
         }
     }
 
-    fn required_text(&mut self, map: &Mapping, field: &str, what: &str) -> Option<Text> {
-        let Some(key) = map.keys().find(|k| k.value == field) else {
+    fn required_text(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<Text> {
+        let Some(key) = map.keys().find(|k| k.value == field).map(|k| k.pos) else {
             let origin = self.record_origin(map);
             self.error(
                 origin,
@@ -463,7 +472,7 @@ impl Reader<'_> {
         };
         if empty {
             // The key, not the value: an empty value's position is wherever the next token is.
-            let origin = self.origin(key.pos);
+            let origin = self.origin(key);
             self.error(
                 origin,
                 format!("`{field}` of {what} is empty"),
@@ -522,16 +531,17 @@ impl Reader<'_> {
     }
 
     /// A list of plain strings; a lone string is an error with a hint, not silently a list.
-    fn text_list(&mut self, map: &Mapping, field: &str, what: &str) -> Vec<Text> {
-        let Some(node) = map.get(field) else {
+    fn text_list(&mut self, map: &mut Mapping, field: &str, what: &str) -> Vec<Text> {
+        let Some(node) = map.get_mut(field) else {
             return Vec::new();
         };
         match node {
             Node::Sequence(items) => items
-                .iter()
+                .items
+                .iter_mut()
                 .filter_map(|item| match item {
                     Node::Scalar(s) => Some(Text {
-                        value: s.value.trim().to_string(),
+                        value: trimmed(std::mem::take(&mut s.value)),
                         pos: s.pos,
                     }),
                     other => {
@@ -593,7 +603,7 @@ impl Reader<'_> {
     }
 
     /// Reads and declares the `id` of a record.
-    fn id(&mut self, map: &Mapping, kind: Kind) -> String {
+    fn id(&mut self, map: &mut Mapping, kind: Kind) -> String {
         let what = kind.noun();
         let Some(t) = self.required_text(map, "id", &format!("a {what}")) else {
             return String::new();
@@ -620,11 +630,11 @@ impl Reader<'_> {
         id
     }
 
-    fn notes(&mut self, map: &Mapping, field: &str, what: &str) -> Option<String> {
+    fn notes(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<String> {
         self.optional_text(map, field, what).map(|t| t.value)
     }
 
-    fn school(&mut self, map: &Mapping) {
+    fn school(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a school", SCHOOL_FIELDS);
         let id = self.id(map, Kind::School);
         let what = named(Kind::School, &id);
@@ -648,7 +658,7 @@ impl Reader<'_> {
         });
     }
 
-    fn document(&mut self, map: &Mapping) {
+    fn document(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a document", DOCUMENT_FIELDS);
         let id = self.id(map, Kind::Document);
         let what = named(Kind::Document, &id);
@@ -695,9 +705,9 @@ impl Reader<'_> {
         });
     }
 
-    fn reliability(&mut self, map: &Mapping, id: &str, what: &str) -> Option<Reliability> {
-        let node = map.get("reliability")?;
-        let Some(inner) = node.as_mapping() else {
+    fn reliability(&mut self, map: &mut Mapping, id: &str, what: &str) -> Option<Reliability> {
+        let node = map.get_mut("reliability")?;
+        let Node::Mapping(inner) = node else {
             let origin = self.origin(node.pos());
             self.error(
                 origin,
@@ -725,7 +735,7 @@ impl Reader<'_> {
         })
     }
 
-    fn historian(&mut self, map: &Mapping) {
+    fn historian(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a historian", HISTORIAN_FIELDS);
         let id = self.id(map, Kind::Historian);
         let what = named(Kind::Historian, &id);
@@ -744,7 +754,7 @@ impl Reader<'_> {
         });
     }
 
-    fn claim(&mut self, map: &Mapping) {
+    fn claim(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a claim", CLAIM_FIELDS);
         let id = self.id(map, Kind::Claim);
         let what = named(Kind::Claim, &id);
@@ -781,11 +791,11 @@ impl Reader<'_> {
         });
     }
 
-    fn evidence(&mut self, map: &Mapping, id: &str, what: &str) -> Vec<Evidence> {
-        let Some(node) = map.get("evidence") else {
+    fn evidence(&mut self, map: &mut Mapping, id: &str, what: &str) -> Vec<Evidence> {
+        let Some(node) = map.get_mut("evidence") else {
             return Vec::new();
         };
-        let Some(items) = node.as_sequence() else {
+        let Node::Sequence(items) = node else {
             if node.as_scalar().is_some_and(is_null) {
                 return Vec::new();
             }
@@ -799,8 +809,8 @@ impl Reader<'_> {
         };
         let what = format!("evidence of {what}");
         let mut out = Vec::new();
-        for item in items.iter() {
-            let Some(e) = item.as_mapping() else {
+        for item in items.items.iter_mut() {
+            let Node::Mapping(e) = item else {
                 let origin = self.origin(item.pos());
                 self.error(
                     origin,

@@ -79,6 +79,9 @@ pub(crate) enum TreeError {
     DuplicateKey { key: Scalar, first_line: usize },
 }
 
+/// Room made in each mapping: the most fields a record has, so that reading one grows nothing.
+const RECORD_FIELDS: usize = 12;
+
 /// Mappings with more entries than this keep an index of their keys.
 const INDEXED_ENTRIES: usize = 16;
 
@@ -91,6 +94,7 @@ impl Node {
         }
     }
 
+    #[cfg(test)]
     pub fn as_mapping(&self) -> Option<&Mapping> {
         match self {
             Node::Mapping(m) => Some(m),
@@ -113,18 +117,11 @@ impl Node {
     }
 }
 
-impl Sequence {
-    /// The items, in file order.
-    pub fn iter(&self) -> std::slice::Iter<'_, Node> {
-        self.items.iter()
-    }
-}
-
 impl Mapping {
     fn new(pos: Pos) -> Self {
         Mapping {
             pos,
-            entries: Vec::new(),
+            entries: Vec::with_capacity(RECORD_FIELDS),
             index: None,
         }
     }
@@ -139,14 +136,24 @@ impl Mapping {
         self.entries.iter().map(|(k, _)| k)
     }
 
+    /// Where the key `name` is in `entries`.
+    fn position(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.entries.iter().position(|(k, _)| k.value == name),
+        }
+    }
+
     /// The key `name` and its value.
     pub fn entry(&self, name: &str) -> Option<(&Scalar, &Node)> {
-        let at = match &self.index {
-            Some(index) => *index.get(name)?,
-            None => self.entries.iter().position(|(k, _)| k.value == name)?,
-        };
-        let (k, v) = &self.entries[at];
+        let (k, v) = &self.entries[self.position(name)?];
         Some((k, v))
+    }
+
+    /// The value of the key `name`, to change.
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Node> {
+        let at = self.position(name)?;
+        Some(&mut self.entries[at].1)
     }
 
     /// The value of the key `name`.
