@@ -132,6 +132,18 @@ impl Parsed {
         self.diagnostics.truncate(diagnostics);
     }
 
+    /// Makes room for what `others` hold, so that appending them moves each record once.
+    fn reserve<'a>(&mut self, others: impl Iterator<Item = &'a Parsed> + Clone) {
+        let total = |len: fn(&Parsed) -> usize| others.clone().map(len).sum::<usize>();
+        self.schools.reserve(total(|p| p.schools.len()));
+        self.documents.reserve(total(|p| p.documents.len()));
+        self.historians.reserve(total(|p| p.historians.len()));
+        self.claims.reserve(total(|p| p.claims.len()));
+        self.declarations.reserve(total(|p| p.declarations.len()));
+        self.references.reserve(total(|p| p.references.len()));
+        self.diagnostics.reserve(total(|p| p.diagnostics.len()));
+    }
+
     /// Moves everything read into `other` after what is in `self`.
     fn append(&mut self, mut other: Parsed) {
         self.schools.append(&mut other.schools);
@@ -184,6 +196,7 @@ pub(crate) fn read_files(sources: &[(PathBuf, String)], parsed: &mut Parsed) {
             .collect()
     });
     done.sort_by_key(|(i, _)| *i);
+    parsed.reserve(done.iter().map(|(_, one)| one));
     for (_, one) in done {
         parsed.append(one);
     }
