@@ -5,6 +5,7 @@ pub(crate) mod id;
 pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
+mod tree;
 mod validate;
 mod write;
 
@@ -402,5 +403,12 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("save the file as UTF-8")
     })?;
-    Ok(text.trim_start_matches('\u{feff}').to_string())
+    Ok(without_byte_order_marks(text))
+}
+
+/// `text` without the byte-order marks it starts with, copied only if it has any.
+fn without_byte_order_marks(mut text: String) -> String {
+    let marks = text.len() - text.trim_start_matches('\u{feff}').len();
+    text.drain(..marks);
+    text
 }

@@ -7,9 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
-use marked_yaml::{LoadError as YamlError, LoaderOptions, Node, Span};
-
 use crate::corpus::date::DateSpec;
 use crate::corpus::id::Id;
 use crate::corpus::model::{
@@ -17,6 +14,7 @@ use crate::corpus::model::{
     School, SchoolKind, Stance,
 };
 use crate::corpus::prescan;
+use crate::corpus::tree::{self, Mapping, Node, Pos, Scalar, TreeError};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
 
 /// What kind of record an id names; references say which kind they expect.
@@ -109,6 +107,44 @@ const EVIDENCE_FIELDS: &[&str] = &[
 ];
 
 impl Parsed {
+    /// How many of each thing have been read.
+    fn lengths(&self) -> [usize; 7] {
+        [
+            self.schools.len(),
+            self.documents.len(),
+            self.historians.len(),
+            self.claims.len(),
+            self.declarations.len(),
+            self.references.len(),
+            self.diagnostics.len(),
+        ]
+    }
+
+    /// Forgets what was read since [`Parsed::lengths`] gave `lengths`.
+    fn truncate(&mut self, lengths: [usize; 7]) {
+        let [schools, documents, historians, claims, declarations, references, diagnostics] =
+            lengths;
+        self.schools.truncate(schools);
+        self.documents.truncate(documents);
+        self.historians.truncate(historians);
+        self.claims.truncate(claims);
+        self.declarations.truncate(declarations);
+        self.references.truncate(references);
+        self.diagnostics.truncate(diagnostics);
+    }
+
+    /// Makes room for what `others` hold, so that appending them moves each record once.
+    fn reserve<'a>(&mut self, others: impl Iterator<Item = &'a Parsed> + Clone) {
+        let total = |len: fn(&Parsed) -> usize| others.clone().map(len).sum::<usize>();
+        self.schools.reserve(total(|p| p.schools.len()));
+        self.documents.reserve(total(|p| p.documents.len()));
+        self.historians.reserve(total(|p| p.historians.len()));
+        self.claims.reserve(total(|p| p.claims.len()));
+        self.declarations.reserve(total(|p| p.declarations.len()));
+        self.references.reserve(total(|p| p.references.len()));
+        self.diagnostics.reserve(total(|p| p.diagnostics.len()));
+    }
+
     /// Moves everything read into `other` after what is in `self`.
     fn append(&mut self, mut other: Parsed) {
         self.schools.append(&mut other.schools);
@@ -161,6 +197,7 @@ pub(crate) fn read_files(sources: &[(PathBuf, String)], parsed: &mut Parsed) {
             .collect()
     });
     done.sort_by_key(|(i, _)| *i);
+    parsed.reserve(done.iter().map(|(_, one)| one));
     for (_, one) in done {
         parsed.append(one);
     }
@@ -180,7 +217,7 @@ struct Reader<'p> {
 /// A scalar value with its position.
 struct Text {
     value: String,
-    origin: Origin,
+    pos: Pos,
 }
 
 fn describe(node: &Node) -> &'static str {
@@ -200,20 +237,24 @@ fn named(kind: Kind, id: &str) -> String {
     }
 }
 
-fn is_null(scalar: &MarkedScalarNode) -> bool {
-    matches!(scalar.as_str(), "" | "~" | "null" | "Null" | "NULL")
+/// `text` without leading and trailing white space.
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        t if t.len() == text.len() => text,
+        t => t.to_string(),
+    }
+}
+
+fn is_null(scalar: &Scalar) -> bool {
+    matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
 
 impl Reader<'_> {
-    fn origin(&self, span: &Span) -> Origin {
-        let (line, column) = span
-            .start()
-            .map(|m| (m.line(), m.column()))
-            .unwrap_or((0, 0));
+    fn origin(&self, pos: Pos) -> Origin {
         Origin {
             file: self.path.to_path_buf(),
-            line,
-            column,
+            line: pos.line,
+            column: pos.column,
         }
     }
 
@@ -230,22 +271,21 @@ impl Reader<'_> {
         if self.refused_before_parsing(text) {
             return;
         }
-        let options = LoaderOptions::default()
-            .error_on_duplicate_keys(true)
-            .toplevel_mapping();
-        let root = match marked_yaml::parse_yaml_with_options(0, text, options) {
-            Ok(root) => root,
-            Err(e) => return self.yaml_error(e),
+        let before = self.parsed.lengths();
+        let parsed = tree::parse_streaming(text, |section, item| self.record(&section.value, item));
+        let map = match parsed {
+            Ok(map) => map,
+            Err(e) => {
+                // Records read before the error are dropped: the file is reported as not YAML.
+                self.parsed.truncate(before);
+                return self.yaml_error(e);
+            }
         };
-        let Some(map) = root.as_mapping() else { return };
         for (key, value) in map.iter() {
-            let name = key.as_str();
-            match name {
-                "schools" => self.each(value, "schools", Self::school),
-                "documents" => self.each(value, "documents", Self::document),
-                "historians" => self.each(value, "historians", Self::historian),
-                "claims" => self.each(value, "claims", Self::claim),
-                _ => self.unknown_field(key, "the top level of a corpus file", SECTIONS),
+            if SECTIONS.contains(&key.value.as_str()) {
+                self.section(value, &key.value);
+            } else {
+                self.unknown_field(key, "the top level of a corpus file", SECTIONS);
             }
         }
     }
@@ -253,11 +293,7 @@ impl Reader<'_> {
     /// Checks what must be refused before the parser sees the text: size, control characters
     /// and nesting deep enough to exhaust the stack. Reports the first and says whether any.
     fn refused_before_parsing(&mut self, text: &str) -> bool {
-        let at = |line, column| Origin {
-            file: self.path.to_path_buf(),
-            line,
-            column,
-        };
+        let at = |line, column| self.origin(Pos { line, column });
         let (origin, message, hint) = if text.len() as u64 > prescan::MAX_FILE_BYTES {
             let d = prescan::too_large(self.path, text.len() as u64);
             (d.origin, d.message, d.hint)
@@ -292,31 +328,29 @@ impl Reader<'_> {
         true
     }
 
-    fn yaml_error(&mut self, error: YamlError) {
-        use YamlError::*;
-        let (span_marker, message, hint) = match &error {
-            TopLevelMustBeMapping(m) | TopLevelMustBeSequence(m) => (
-                Some(*m),
+    fn yaml_error(&mut self, error: TreeError) {
+        let (pos, message, hint) = match error {
+            TreeError::TopLevelNotMapping(pos) => (
+                pos,
                 "expected a mapping at the top level of the file".to_string(),
                 "a corpus file holds `documents:`, `historians:`, `claims:` or `schools:` lists",
             ),
-            UnexpectedAnchor(m) => (
-                Some(*m),
+            TreeError::Anchor(pos) => (
+                pos,
                 "found a YAML anchor or alias, which corpus files do not allow".to_string(),
                 "write the value out in full; anchors and aliases are refused so that no file can expand without bound",
             ),
-            MappingKeyMustBeScalar(m) => (
-                Some(*m),
+            TreeError::ComplexKey(pos) => (
+                pos,
                 "expected a plain key, found a list or mapping used as a key".to_string(),
                 "keys are field names such as `id` or `statement`",
             ),
-            UnexpectedTag(m) => (
-                Some(*m),
+            TreeError::Tag(pos) => (
+                pos,
                 "found a YAML tag (`!...`), which corpus files do not use".to_string(),
                 "remove the tag; every value is plain text",
             ),
-            ScanError(m, e) => {
-                let what = e.info().to_string();
+            TreeError::Syntax(pos, what) => {
                 let hint = if what.contains("tab") {
                     "YAML indentation must use spaces, not tabs"
                 } else if what.contains("recursion limit") {
@@ -324,93 +358,101 @@ impl Reader<'_> {
                 } else {
                     "check the indentation and quoting near this position; quote text that contains `: ` or starts with a special character"
                 };
-                (Some(*m), format!("invalid YAML: {what}"), hint)
+                (pos, format!("invalid YAML: {what}"), hint)
             }
-            DuplicateKey(inner) => (
-                inner.key.span().start().copied(),
+            TreeError::DuplicateKey { key, first_line } => (
+                key.pos,
                 format!(
-                    "duplicate key `{}` in one mapping (first at line {})",
-                    inner.key.as_str(),
-                    inner.prev_key.span().start().map(|m| m.line()).unwrap_or(0)
+                    "duplicate key `{}` in one mapping (first at line {first_line})",
+                    key.value
                 ),
                 "remove one of the two; a record names each field once",
             ),
         };
-        let span = span_marker
-            .map(Span::new_start)
-            .unwrap_or_else(Span::new_blank);
-        let origin = self.origin(&span);
+        let origin = self.origin(pos);
         self.error(origin, message, Some(hint.to_string()));
     }
 
-    fn unknown_field(&mut self, key: &MarkedScalarNode, place: &str, allowed: &[&str]) {
-        let hint = match did_you_mean(key.as_str(), allowed.iter().copied()) {
+    fn unknown_field(&mut self, key: &Scalar, place: &str, allowed: &[&str]) {
+        let hint = match did_you_mean(key.value.as_str(), allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the fields allowed here are: {}", allowed.join(", ")),
         };
-        let origin = self.origin(key.span());
+        let origin = self.origin(key.pos);
         self.error(
             origin,
-            format!("unknown field `{}` in {place}", key.as_str()),
+            format!("unknown field `{}` in {place}", key.value.as_str()),
             Some(hint),
         );
     }
 
-    /// Runs `record` on each item of a top-level list.
-    fn each(&mut self, node: &Node, section: &str, record: fn(&mut Self, &MarkedMappingNode)) {
-        let Some(items) = node.as_sequence() else {
-            if node.as_scalar().is_some_and(is_null) {
-                return;
-            }
-            let origin = self.origin(node.span());
-            return self.error(
-                origin,
-                format!(
-                    "expected a list under `{section}`, found {}",
-                    describe(node)
-                ),
-                Some(format!(
-                    "write each record under `{section}:` as a list item starting with `- id:`"
-                )),
-            );
+    /// Checks that a section is a list; its items are read by [`Reader::record`] as they are
+    /// parsed.
+    fn section(&mut self, node: &Node, section: &str) {
+        if node.as_sequence().is_some() || node.as_scalar().is_some_and(is_null) {
+            return;
+        }
+        let origin = self.origin(node.pos());
+        self.error(
+            origin,
+            format!(
+                "expected a list under `{section}`, found {}",
+                describe(node)
+            ),
+            Some(format!(
+                "write each record under `{section}:` as a list item starting with `- id:`"
+            )),
+        );
+    }
+
+    /// Reads one item of the list under the top-level key `section`.
+    fn record(&mut self, section: &str, mut item: Node) {
+        let record: fn(&mut Self, &mut Mapping) = match section {
+            "schools" => Self::school,
+            "documents" => Self::document,
+            "historians" => Self::historian,
+            "claims" => Self::claim,
+            _ => return, // reported once, at its key
         };
-        for item in items.iter() {
-            match item.as_mapping() {
-                Some(map) => record(self, map),
-                None => {
-                    let origin = self.origin(item.span());
-                    self.error(
-                        origin,
-                        format!(
-                            "expected a record (a mapping) in `{section}`, found {}",
-                            describe(item)
-                        ),
-                        Some("each item starts with `- id: ...` and continues with `field: value` lines".into()),
-                    );
-                }
+        match &mut item {
+            Node::Mapping(map) => record(self, map),
+            _ => {
+                let origin = self.origin(item.pos());
+                self.error(
+                    origin,
+                    format!(
+                        "expected a record (a mapping) in `{section}`, found {}",
+                        describe(&item)
+                    ),
+                    Some(
+                        "each item starts with `- id: ...` and continues with `field: value` lines"
+                            .into(),
+                    ),
+                );
             }
         }
     }
 
     /// Reports unknown fields of a record.
-    fn check_fields(&mut self, map: &MarkedMappingNode, what: &str, allowed: &[&str]) {
+    fn check_fields(&mut self, map: &Mapping, what: &str, allowed: &[&str]) {
         for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
+            if !allowed.contains(&key.value.as_str()) {
                 self.unknown_field(key, what, allowed);
             }
         }
     }
 
-    fn optional_text(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<Text> {
-        let node = map.get_node(field)?;
+    /// The text of `field`, taken out of the record.
+    fn optional_text(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<Text> {
+        let node = map.get_mut(field)?;
         match node {
             Node::Scalar(s) if is_null(s) => None,
             Node::Scalar(s) => Some(Text {
-                value: s.as_str().to_string(),
-                origin: self.origin(s.span()),
+                value: std::mem::take(&mut s.value),
+                pos: s.pos,
             }),
             other => {
-                let origin = self.origin(other.span());
+                let origin = self.origin(other.pos());
                 self.error(
                     origin,
                     format!(
@@ -427,8 +469,8 @@ impl Reader<'_> {
         }
     }
 
-    fn required_text(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<Text> {
-        let Some(key) = map.keys().find(|k| k.as_str() == field) else {
+    fn required_text(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<Text> {
+        let Some(key) = map.keys().find(|k| k.value == field).map(|k| k.pos) else {
             let origin = self.record_origin(map);
             self.error(
                 origin,
@@ -440,11 +482,11 @@ impl Reader<'_> {
         let text = self.optional_text(map, field, what);
         let empty = match &text {
             Some(t) => t.value.trim().is_empty(),
-            None => map.get_scalar(field).is_some(),
+            None => map.get(field).and_then(Node::as_scalar).is_some(),
         };
         if empty {
             // The key, not the value: an empty value's position is wherever the next token is.
-            let origin = self.origin(key.span());
+            let origin = self.origin(key);
             self.error(
                 origin,
                 format!("`{field}` of {what} is empty"),
@@ -459,12 +501,9 @@ impl Reader<'_> {
 
     /// Where a record starts: its `{`, or its first key (a block mapping's own position is
     /// its first `:`), whichever comes first.
-    fn record_origin(&self, map: &MarkedMappingNode) -> Origin {
-        let own = self.origin(map.span());
-        match map.keys().next() {
-            Some(key) => own.min(self.origin(key.span())),
-            None => own,
-        }
+    fn record_origin(&self, map: &Mapping) -> Origin {
+        let first_key = map.keys().next().map(|key| key.pos);
+        self.origin(first_key.map_or(map.pos, |key| key.min(map.pos)))
     }
 
     fn keyword<K: Copy>(
@@ -482,7 +521,7 @@ impl Reader<'_> {
                 None => format!("expected one of: {}", keywords.join(", ")),
             };
             self.error(
-                text.origin,
+                self.origin(text.pos),
                 format!("unknown {field} `{}`", text.value),
                 Some(hint),
             );
@@ -496,7 +535,7 @@ impl Reader<'_> {
             Ok(date) => Some(date),
             Err(e) => {
                 self.error(
-                    text.origin,
+                    self.origin(text.pos),
                     format!("malformed {field} `{}`: {e}", text.value),
                     Some("write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END such as 1950-03-30/1950-04-25".into()),
                 );
@@ -506,20 +545,21 @@ impl Reader<'_> {
     }
 
     /// A list of plain strings; a lone string is an error with a hint, not silently a list.
-    fn text_list(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Vec<Text> {
-        let Some(node) = map.get_node(field) else {
+    fn text_list(&mut self, map: &mut Mapping, field: &str, what: &str) -> Vec<Text> {
+        let Some(node) = map.get_mut(field) else {
             return Vec::new();
         };
         match node {
             Node::Sequence(items) => items
-                .iter()
+                .items
+                .iter_mut()
                 .filter_map(|item| match item {
                     Node::Scalar(s) => Some(Text {
-                        value: s.as_str().trim().to_string(),
-                        origin: self.origin(s.span()),
+                        value: trimmed(std::mem::take(&mut s.value)),
+                        pos: s.pos,
                     }),
                     other => {
-                        let origin = self.origin(other.span());
+                        let origin = self.origin(other.pos());
                         self.error(
                             origin,
                             format!(
@@ -534,9 +574,9 @@ impl Reader<'_> {
                 .collect(),
             Node::Scalar(s) if is_null(s) => Vec::new(),
             other => {
-                let origin = self.origin(other.span());
+                let origin = self.origin(other.pos());
                 let example = match other {
-                    Node::Scalar(s) => format!("`{field}: [{}]`", s.as_str()),
+                    Node::Scalar(s) => format!("`{field}: [{}]`", s.value),
                     _ => format!("`{field}: [a, b]`"),
                 };
                 self.error(
@@ -572,13 +612,13 @@ impl Reader<'_> {
             field,
             target: target.clone(),
             expected,
-            origin: t.origin,
+            origin: self.origin(t.pos),
         });
         target
     }
 
     /// Reads and declares the `id` of a record.
-    fn id(&mut self, map: &MarkedMappingNode, kind: Kind) -> String {
+    fn id(&mut self, map: &mut Mapping, kind: Kind) -> String {
         let what = kind.noun();
         let Some(t) = self.required_text(map, "id", &format!("a {what}")) else {
             return String::new();
@@ -586,7 +626,7 @@ impl Reader<'_> {
         let id = t.value.trim().to_string();
         if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.error(
-                t.origin.clone(),
+                self.origin(t.pos),
                 format!("expected an id without spaces, found `{}`", t.value),
                 Some(format!(
                     "join words with `-`, e.g. `{}`",
@@ -600,16 +640,16 @@ impl Reader<'_> {
         self.parsed.declarations.push(Declaration {
             id: id.clone(),
             kind,
-            origin: t.origin,
+            origin: self.origin(t.pos),
         });
         id
     }
 
-    fn notes(&mut self, map: &MarkedMappingNode, field: &str, what: &str) -> Option<String> {
+    fn notes(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<String> {
         self.optional_text(map, field, what).map(|t| t.value)
     }
 
-    fn school(&mut self, map: &MarkedMappingNode) {
+    fn school(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a school", SCHOOL_FIELDS);
         let id = self.id(map, Kind::School);
         let what = named(Kind::School, &id);
@@ -633,7 +673,7 @@ impl Reader<'_> {
         });
     }
 
-    fn document(&mut self, map: &MarkedMappingNode) {
+    fn document(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a document", DOCUMENT_FIELDS);
         let id = self.id(map, Kind::Document);
         let what = named(Kind::Document, &id);
@@ -680,15 +720,10 @@ impl Reader<'_> {
         });
     }
 
-    fn reliability(
-        &mut self,
-        map: &MarkedMappingNode,
-        id: &str,
-        what: &str,
-    ) -> Option<Reliability> {
-        let node = map.get_node("reliability")?;
-        let Some(inner) = node.as_mapping() else {
-            let origin = self.origin(node.span());
+    fn reliability(&mut self, map: &mut Mapping, id: &str, what: &str) -> Option<Reliability> {
+        let node = map.get_mut("reliability")?;
+        let Node::Mapping(inner) = node else {
+            let origin = self.origin(node.pos());
             self.error(
                 origin,
                 format!(
@@ -715,7 +750,7 @@ impl Reader<'_> {
         })
     }
 
-    fn historian(&mut self, map: &MarkedMappingNode) {
+    fn historian(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a historian", HISTORIAN_FIELDS);
         let id = self.id(map, Kind::Historian);
         let what = named(Kind::Historian, &id);
@@ -734,7 +769,7 @@ impl Reader<'_> {
         });
     }
 
-    fn claim(&mut self, map: &MarkedMappingNode) {
+    fn claim(&mut self, map: &mut Mapping) {
         self.check_fields(map, "a claim", CLAIM_FIELDS);
         let id = self.id(map, Kind::Claim);
         let what = named(Kind::Claim, &id);
@@ -771,15 +806,15 @@ impl Reader<'_> {
         });
     }
 
-    fn evidence(&mut self, map: &MarkedMappingNode, id: &str, what: &str) -> Vec<Evidence> {
-        let Some(node) = map.get_node("evidence") else {
+    fn evidence(&mut self, map: &mut Mapping, id: &str, what: &str) -> Vec<Evidence> {
+        let Some(node) = map.get_mut("evidence") else {
             return Vec::new();
         };
-        let Some(items) = node.as_sequence() else {
+        let Node::Sequence(items) = node else {
             if node.as_scalar().is_some_and(is_null) {
                 return Vec::new();
             }
-            let origin = self.origin(node.span());
+            let origin = self.origin(node.pos());
             self.error(
                 origin,
                 format!("expected a list for `evidence` of {what}, found {}", describe(node)),
@@ -789,9 +824,9 @@ impl Reader<'_> {
         };
         let what = format!("evidence of {what}");
         let mut out = Vec::new();
-        for item in items.iter() {
-            let Some(e) = item.as_mapping() else {
-                let origin = self.origin(item.span());
+        for item in items.items.iter_mut() {
+            let Node::Mapping(e) = item else {
+                let origin = self.origin(item.pos());
                 self.error(
                     origin,
                     format!("expected a mapping in {what}, found {}", describe(item)),
