@@ -145,8 +145,8 @@ fn iccma23_grounded_extensions_are_reproduced() {
 /// DC-CO needs a proof that no admissible set contains argument 855, and DS-ST (and DS-PR's
 /// certificate) a stable or preferred extension or a proof that there is none. The backtracking
 /// search does not finish in minutes; CaDiCaL 1.5.3 (a C CDCL solver) gives no answer in
-/// 300 s of CPU time to either "admissible with 855" or "stable without 855", nor do batsat
-/// and varisat in 60 s. Its rows are also inconsistent as given: a stable extension
+/// 300 s of CPU time to either "admissible with 855" or "stable without 855", nor do batsat,
+/// varisat and splr in 60 s. Its rows are also inconsistent as given: a stable extension
 /// without 855 (DS-ST False) and none with it (DC-ST False) would make the stage extensions the
 /// stable ones, yet DC-STG is True; they agree only if there is no stable extension and DS-ST
 /// answers NO then, against the ICCMA convention we follow. Semi-stable, stage and ideal tasks
