@@ -1,19 +1,41 @@
 //! Diagnostics: what is wrong with a corpus, and where.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 /// A place in a corpus file. Lines and columns count from 1.
+///
+/// The file name is shared: every record and reference read from one file points at one copy
+/// of its path.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Origin {
     /// The file, as given to the loader (relative paths stay relative).
-    pub file: PathBuf,
+    pub file: Arc<Path>,
     /// The line, from 1; 0 when the problem concerns the whole file.
-    pub line: usize,
+    pub line: u32,
     /// The column, from 1; 0 when the problem concerns the whole file.
-    pub column: usize,
+    pub column: u32,
+}
+
+impl Origin {
+    /// A line and column of `file` (a shared path: pass a clone of one `Arc<Path>` per file).
+    /// Positions past `u32::MAX` are clamped to it.
+    pub fn new(file: Arc<Path>, line: usize, column: usize) -> Origin {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Origin {
+            file,
+            line: clamp(line),
+            column: clamp(column),
+        }
+    }
+
+    /// The whole of `file`: line and column 0.
+    pub fn file(file: impl AsRef<Path>) -> Origin {
+        Origin::new(Arc::from(file.as_ref()), 0, 0)
+    }
 }
 
 impl fmt::Display for Origin {
@@ -75,13 +97,13 @@ impl Diagnostic {
         let mut out = format!("error: {}\n", self.message);
         let line_text = source
             .filter(|_| self.origin.line > 0)
-            .and_then(|s| s.lines().nth(self.origin.line - 1));
+            .and_then(|s| s.lines().nth(self.origin.line as usize - 1));
         let gutter = " ".repeat(self.origin.line.to_string().len());
         out.push_str(&format!("{gutter}--> {}\n", self.origin));
         if let Some(text) = line_text {
             let caret_at: String = text
                 .chars()
-                .take(self.origin.column.saturating_sub(1))
+                .take((self.origin.column as usize).saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             out.push_str(&format!(

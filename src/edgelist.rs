@@ -18,6 +18,7 @@
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::corpus::date::{DateSpec, PartialDate};
 use crate::corpus::id::Id;
@@ -42,17 +43,13 @@ struct EdgeList {
 
 /// Where a record is, for diagnostics.
 struct At<'a> {
-    file: &'a Path,
+    file: &'a Arc<Path>,
     line: usize,
 }
 
 impl At<'_> {
     fn origin(&self, column: usize) -> Origin {
-        Origin {
-            file: self.file.to_path_buf(),
-            line: self.line,
-            column,
-        }
+        Origin::new(self.file.clone(), self.line, column)
     }
 }
 
@@ -142,7 +139,7 @@ impl EdgeList {
 
     /// Sorts and deduplicates every edge list, and reports pairs that both support and
     /// contradict.
-    fn settle(&mut self, file: &Path) {
+    fn settle(&mut self, file: &Arc<Path>) {
         for list in self
             .backs
             .iter_mut()
@@ -306,11 +303,7 @@ impl Corpus {
     pub fn load_tsv(path: impl AsRef<Path>) -> Result<Corpus, LoadError> {
         let path = path.as_ref();
         let file = fs::File::open(path).map_err(|e| {
-            let origin = Origin {
-                file: path.to_path_buf(),
-                line: 0,
-                column: 0,
-            };
+            let origin = Origin::file(path);
             let message = format!("cannot read the edge list: {e}");
             LoadError {
                 diagnostics: vec![Diagnostic::new(origin, message)
@@ -326,7 +319,7 @@ impl Corpus {
         path: impl Into<PathBuf>,
         mut input: impl BufRead,
     ) -> Result<Corpus, LoadError> {
-        let file = path.into();
+        let file: Arc<Path> = path.into().into();
         let mut edges = EdgeList::default();
         let mut bytes = Vec::new();
         for line in 1.. {

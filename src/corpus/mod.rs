@@ -80,11 +80,7 @@ impl Corpus {
     /// skipped), reporting every problem at once.
     pub fn load(dir: impl AsRef<Path>) -> Result<Corpus, LoadError> {
         let dir = dir.as_ref();
-        let whole = |file: &Path| Origin {
-            file: file.to_path_buf(),
-            line: 0,
-            column: 0,
-        };
+        let whole = |file: &Path| Origin::file(file);
         if !dir.is_dir() {
             let why = if dir.exists() {
                 "it is not a folder"
@@ -198,11 +194,7 @@ impl Corpus {
             .chain(self.documents.iter().map(|d| (&d.id, &d.title, "title")))
         {
             if text.trim().is_empty() || id.trim().is_empty() {
-                let origin = Origin {
-                    file: "<memory>".into(),
-                    line: 0,
-                    column: 0,
-                };
+                let origin = Origin::file("<memory>");
                 parsed.diagnostics.push(
                     Diagnostic::new(origin, format!("`{what}` or id of `{id}` is empty"))
                         .with_hint("every record needs an id, and every claim a statement"),
@@ -275,11 +267,7 @@ impl Walk {
     }
 
     fn problem(&mut self, path: &Path, message: String, hint: &str) {
-        let origin = Origin {
-            file: path.to_path_buf(),
-            line: 0,
-            column: 0,
-        };
+        let origin = Origin::file(path);
         self.diagnostics
             .push(Diagnostic::new(origin, message).with_hint(hint));
     }
@@ -357,11 +345,7 @@ impl Walk {
 
 /// Reads a file as UTF-8 text, without a byte-order mark.
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let whole = Origin {
-        file: path.to_path_buf(),
-        line: 0,
-        column: 0,
-    };
+    let whole = Origin::file(path);
     let unreadable = |e: std::io::Error| {
         Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))
             .with_hint("check that the file exists and is readable")
@@ -394,11 +378,7 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .count()
             + 1;
         Diagnostic::new(
-            Origin {
-                file: path.to_path_buf(),
-                line,
-                column,
-            },
+            Origin::new(path.into(), line, column),
             "expected UTF-8 text, found bytes that are not UTF-8",
         )
         .with_hint("save the file as UTF-8")

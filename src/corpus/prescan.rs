@@ -25,11 +25,7 @@ pub(crate) const MAX_COLUMN: usize = 256;
 /// The diagnostic for a file over [`MAX_FILE_BYTES`].
 pub(crate) fn too_large(file: &std::path::Path, size: u64) -> Diagnostic {
     Diagnostic::new(
-        Origin {
-            file: file.to_path_buf(),
-            line: 0,
-            column: 0,
-        },
+        Origin::file(file),
         format!("file is too large: expected at most {MAX_FILE_BYTES} bytes, found {size} bytes"),
     )
     .with_hint("split the corpus into several files")

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use crate::corpus::date::DateSpec;
 use crate::corpus::id::Id;
@@ -205,12 +206,15 @@ pub(crate) fn read_files(sources: &[(PathBuf, String)], parsed: &mut Parsed) {
 
 /// Reads one file's text into `parsed`.
 pub(crate) fn read_file(path: &Path, text: &str, parsed: &mut Parsed) {
-    let mut reader = Reader { path, parsed };
+    let mut reader = Reader {
+        file: Arc::from(path),
+        parsed,
+    };
     reader.file(text);
 }
 
 struct Reader<'p> {
-    path: &'p Path,
+    file: Arc<Path>,
     parsed: &'p mut Parsed,
 }
 
@@ -251,11 +255,7 @@ fn is_null(scalar: &Scalar) -> bool {
 
 impl Reader<'_> {
     fn origin(&self, pos: Pos) -> Origin {
-        Origin {
-            file: self.path.to_path_buf(),
-            line: pos.line,
-            column: pos.column,
-        }
+        Origin::new(self.file.clone(), pos.line, pos.column)
     }
 
     fn error(&mut self, origin: Origin, message: String, hint: Option<String>) {
@@ -295,7 +295,7 @@ impl Reader<'_> {
     fn refused_before_parsing(&mut self, text: &str) -> bool {
         let at = |line, column| self.origin(Pos { line, column });
         let (origin, message, hint) = if text.len() as u64 > prescan::MAX_FILE_BYTES {
-            let d = prescan::too_large(self.path, text.len() as u64);
+            let d = prescan::too_large(&self.file, text.len() as u64);
             (d.origin, d.message, d.hint)
         } else if let Some((line, column, c)) = prescan::control_character(text) {
             (

@@ -55,11 +55,7 @@ fn declared_ids<'a>(
         let key = (kind == Kind::School, id);
         match ids.get(&key) {
             Some(first) => {
-                let here = origin.cloned().unwrap_or_else(|| Origin {
-                    file: Default::default(),
-                    line: 0,
-                    column: 0,
-                });
+                let here = origin.cloned().unwrap_or_else(|| Origin::file(""));
                 found.push(
                     Diagnostic::new(
                         here,
@@ -209,13 +205,7 @@ fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
 /// origin (or at `<memory>` when it has none), for [`crate::Corpus::validate`].
 pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
     use crate::corpus::read::{Declaration, Reference};
-    let at = |origin: &Option<Origin>| {
-        origin.clone().unwrap_or(Origin {
-            file: "<memory>".into(),
-            line: 0,
-            column: 0,
-        })
-    };
+    let at = |origin: &Option<Origin>| origin.clone().unwrap_or(Origin::file("<memory>"));
     let mut parsed = Parsed::default();
     let mut refer =
         |owner: &str, field: &'static str, expected: Kind, target: &str, origin: &Origin| {

@@ -148,7 +148,7 @@ impl Corpus {
         let place = |origin: &Option<crate::Origin>| {
             origin
                 .as_ref()
-                .map_or_else(|| PathBuf::from(UNPLACED), |o| o.file.clone())
+                .map_or_else(|| PathBuf::from(UNPLACED), |o| o.file.to_path_buf())
         };
         let records = (self.schools.iter())
             .filter(|s| !built_in.contains(s))
@@ -422,11 +422,7 @@ impl Corpus {
         let files = corpus.to_yaml_files();
         let reread = Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
         if reread.map(|c| c.without_positions()) != Ok(corpus.without_positions()) {
-            let origin = crate::Origin {
-                file: dir.to_path_buf(),
-                line: 0,
-                column: 0,
-            };
+            let origin = crate::Origin::file(dir);
             return Err(LoadError::single(
                 origin,
                 "internal error: the canonical form does not read back as the same corpus".into(),

@@ -935,11 +935,7 @@ impl<'m, 'j> Importer<'m, 'j> {
 
     /// The imported records as a corpus, placed in `NAME.yaml`.
     fn records(&self) -> Corpus {
-        let origin = Some(crate::Origin {
-            file: format!("{}.yaml", self.name).into(),
-            line: 0,
-            column: 0,
-        });
+        let origin = Some(crate::Origin::file(format!("{}.yaml", self.name)));
         let claim_ids = |set: &BTreeSet<usize>| -> Vec<crate::Id> {
             set.iter()
                 .map(|&c| self.claims[c].id.as_str().into())
