@@ -65,14 +65,26 @@ impl Csr {
     /// A counting sort by source, then a sort of each (short) row: O(n + m) for rows of
     /// bounded length, with no comparison sort of the whole edge list.
     pub(crate) fn new(n: usize, edges: Vec<(u32, u32)>) -> Csr {
-        let mut offsets = row_starts(n, edges.iter().map(|&(from, _)| from));
-        let mut targets = vec![0u32; edges.len()];
-        let mut cursor = offsets[..n].to_vec();
-        for (from, to) in edges {
-            let at = &mut cursor[from as usize];
-            targets[*at as usize] = to;
-            *at += 1;
+        Csr::from_edges(n, || edges.iter().copied())
+    }
+
+    /// [`Csr::new`] from edges listed twice by `edges` (once to count, once to place), so that
+    /// the edge list is never held in memory beside the rows.
+    pub(crate) fn from_edges<I>(n: usize, edges: impl Fn() -> I) -> Csr
+    where
+        I: Iterator<Item = (u32, u32)>,
+    {
+        // After the counts and prefix sums, `offsets[v + 1]` is the end of row `v`; placing
+        // each edge moves it down, so it ends as the start of row `v`, one slot to the right.
+        let mut offsets = row_starts(n, edges().map(|(from, _)| from));
+        let mut targets = vec![0u32; offsets[n] as usize];
+        for (from, to) in edges() {
+            let start = &mut offsets[from as usize + 1];
+            *start -= 1;
+            targets[*start as usize] = to;
         }
+        offsets.copy_within(1.., 0);
+        offsets[n] = targets.len() as u32;
         // Sort and deduplicate each row, moving it down over the duplicates removed before it.
         let mut kept = 0;
         for v in 0..n {
@@ -142,7 +154,9 @@ fn row_starts(n: usize, sources: impl Iterator<Item = u32>) -> Vec<u32> {
 pub(crate) struct Flow {
     pub documents: usize,
     pub forward: Csr,
-    pub backward: Csr,
+    /// `forward` reversed, built on first use (only the evidence query walks it), so that
+    /// debates that never ask for it do not hold a second copy of the flow.
+    backward: OnceLock<Csr>,
     /// `(attacker, target)`: contradictions between claims and underminings of claims by
     /// documents, in graph order.
     pub attacks: Vec<(u32, u32)>,
@@ -152,24 +166,28 @@ impl Flow {
     /// The flow of a debate graph whose nodes are the documents, then the claims, then the
     /// historians, in corpus order: node indices are flow numbers.
     fn new(documents: usize, claims: usize, graph: &DiGraph<Node, Relation>) -> Flow {
-        let mut edges = Vec::new();
-        let mut attacks = Vec::new();
-        for e in graph.raw_edges() {
-            let pair = (e.source().index() as u32, e.target().index() as u32);
-            match e.weight {
-                Relation::Backs | Relation::Supports => edges.push(pair),
-                Relation::Contradicts | Relation::Undermines => attacks.push(pair),
-                Relation::AdvancedBy => {}
+        let pairs = |relations: &'static [Relation]| {
+            move || {
+                graph
+                    .raw_edges()
+                    .iter()
+                    .filter(|e| relations.contains(&e.weight))
+                    .map(|e| (e.source().index() as u32, e.target().index() as u32))
             }
-        }
-        let forward = Csr::new(documents + claims, edges);
-        let backward = forward.reversed();
+        };
+        let flow = pairs(&[Relation::Backs, Relation::Supports]);
+        let attacks = pairs(&[Relation::Contradicts, Relation::Undermines])().collect();
         Flow {
             documents,
-            forward,
-            backward,
+            forward: Csr::from_edges(documents + claims, flow),
+            backward: OnceLock::new(),
             attacks,
         }
+    }
+
+    /// The flow's edges, reversed.
+    pub(crate) fn backward(&self) -> &Csr {
+        self.backward.get_or_init(|| self.forward.reversed())
     }
 
     /// Every node reachable from `sources` along the flow, skipping `blocked` nodes.

@@ -140,7 +140,7 @@ impl Debate {
                 routes.push(self.route(v, next));
                 continue;
             }
-            for &u in self.flow.backward.row(v) {
+            for &u in self.flow.backward().row(v) {
                 if next[u as usize] == u32::MAX {
                     next[u as usize] = v;
                     queue.push(u);
