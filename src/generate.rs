@@ -25,6 +25,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::date::{DateSpec, PartialDate};
+use crate::corpus::id::Id;
 use crate::corpus::model::{
     Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, School, Stance,
 };
@@ -163,18 +164,25 @@ impl Synthetic {
                 origin: None,
             })
             .collect::<Vec<_>>();
-        let documents = (0..self.documents).map(document).collect();
-        let claims = (0..self.claims)
-            .map(|i| self.claim(i, &edges, &historians))
+        // Each id is made once; records and references share it.
+        let ids = Ids {
+            documents: (0..self.documents)
+                .map(|i| format!("d{i}").into())
+                .collect(),
+            claims: (0..self.claims).map(|i| format!("c{i}").into()).collect(),
+        };
+        let documents = (ids.documents.iter().enumerate())
+            .map(|(i, id)| document(i, id.clone()))
             .collect();
-        let mut corpus = Corpus {
+        let claims = (0..self.claims)
+            .map(|i| self.claim(i, &edges, &historians, &ids))
+            .collect();
+        Corpus {
             schools,
             documents,
             historians,
             claims,
-        };
-        crate::corpus::id::share_ids(&mut corpus);
-        corpus
+        }
     }
 
     /// The first claim of each layer, then the number of claims.
@@ -243,14 +251,14 @@ impl Synthetic {
         e
     }
 
-    fn claim(&self, i: usize, edges: &Edges, historians: &[Historian]) -> Claim {
+    fn claim(&self, i: usize, edges: &Edges, historians: &[Historian], ids: &Ids) -> Claim {
         let proponent = &historians[i % historians.len()];
         let backs = edges.backs[i].iter().map(|&d| (d, Polarity::Backs));
         let undermines = edges.undermines[i].map(|d| (d, Polarity::Undermines));
         let evidence = backs
             .chain(undermines)
             .map(|(d, polarity)| Evidence {
-                document: format!("d{d}").into(),
+                document: ids.documents[d as usize].clone(),
                 polarity,
                 locator: "synthetic".to_string(),
                 quote: None,
@@ -258,9 +266,13 @@ impl Synthetic {
                 note: None,
             })
             .collect();
-        let names = |list: &[u32]| list.iter().map(|c| format!("c{c}").into()).collect();
+        let names = |list: &[u32]| {
+            list.iter()
+                .map(|&c| ids.claims[c as usize].clone())
+                .collect()
+        };
         Claim {
-            id: format!("c{i}").into(),
+            id: ids.claims[i].clone(),
             statement: format!("Synthetic claim {i}."),
             school: proponent.schools.first().cloned(),
             proponents: vec![proponent.id.clone()],
@@ -289,7 +301,13 @@ fn contradict(e: &mut Edges, a: usize, b: usize) {
     }
 }
 
-fn document(i: usize) -> Document {
+/// The ids of a generated corpus's documents and claims, by index.
+struct Ids {
+    documents: Vec<Id>,
+    claims: Vec<Id>,
+}
+
+fn document(i: usize, id: Id) -> Document {
     let day = i % (28 * 12 * 6);
     let date = DateSpec {
         start: PartialDate {
@@ -300,7 +318,7 @@ fn document(i: usize) -> Document {
         end: None,
     };
     Document {
-        id: format!("d{i}").into(),
+        id,
         title: format!("Synthetic document {i}"),
         date,
         kind: DOCUMENT_KINDS[i % DOCUMENT_KINDS.len()],

@@ -41,8 +41,8 @@ impl Kind {
 /// A reference from one record to another, kept with its position for validation.
 #[derive(Clone, Debug)]
 pub(crate) struct Reference {
-    /// The id of the record holding the reference.
-    pub owner: String,
+    /// The id of the record holding the reference (sharing the record's text).
+    pub owner: Id,
     /// The field it appears in, e.g. `supports`.
     pub field: &'static str,
     /// The id referred to.
@@ -56,7 +56,7 @@ pub(crate) struct Reference {
 /// An id declared by a record, with its position.
 #[derive(Clone, Debug)]
 pub(crate) struct Declaration {
-    pub id: String,
+    pub id: Id,
     pub kind: Kind,
     pub origin: Origin,
 }
@@ -594,7 +594,7 @@ impl Reader<'_> {
 
     fn references(
         &mut self,
-        owner: &str,
+        owner: &Id,
         field: &'static str,
         expected: Kind,
         items: Vec<Text>,
@@ -605,10 +605,10 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn reference(&mut self, owner: &str, field: &'static str, expected: Kind, t: Text) -> Id {
+    fn reference(&mut self, owner: &Id, field: &'static str, expected: Kind, t: Text) -> Id {
         let target = Id::from(t.value);
         self.parsed.references.push(Reference {
-            owner: owner.to_string(),
+            owner: owner.clone(),
             field,
             target: target.clone(),
             expected,
@@ -618,12 +618,12 @@ impl Reader<'_> {
     }
 
     /// Reads and declares the `id` of a record.
-    fn id(&mut self, map: &mut Mapping, kind: Kind) -> String {
+    fn id(&mut self, map: &mut Mapping, kind: Kind) -> Id {
         let what = kind.noun();
         let Some(t) = self.required_text(map, "id", &format!("a {what}")) else {
-            return String::new();
+            return Id::default();
         };
-        let id = t.value.trim().to_string();
+        let id = Id::from(t.value.trim());
         if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.error(
                 self.origin(t.pos),
@@ -666,8 +666,8 @@ impl Reader<'_> {
             &["school", "thesis"],
         );
         self.parsed.schools.push(School {
-            name: name.map(|t| t.value).unwrap_or_else(|| id.clone()),
-            id: id.into(),
+            name: name.map(|t| t.value).unwrap_or_else(|| id.to_string()),
+            id,
             kind: kind.unwrap_or(SchoolKind::School),
             origin: Some(self.record_origin(map)),
         });
@@ -716,11 +716,11 @@ impl Reader<'_> {
             reliability,
             notes,
             origin: Some(self.record_origin(map)),
-            id: id.into(),
+            id,
         });
     }
 
-    fn reliability(&mut self, map: &mut Mapping, id: &str, what: &str) -> Option<Reliability> {
+    fn reliability(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Option<Reliability> {
         let node = map.get_mut("reliability")?;
         let Node::Mapping(inner) = node else {
             let origin = self.origin(node.pos());
@@ -765,7 +765,7 @@ impl Reader<'_> {
             works: works.into_iter().map(|t| t.value).collect(),
             notes,
             origin: Some(self.record_origin(map)),
-            id: id.into(),
+            id,
         });
     }
 
@@ -802,11 +802,11 @@ impl Reader<'_> {
             contradicts,
             notes,
             origin: Some(self.record_origin(map)),
-            id: id.into(),
+            id,
         });
     }
 
-    fn evidence(&mut self, map: &mut Mapping, id: &str, what: &str) -> Vec<Evidence> {
+    fn evidence(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Evidence> {
         let Some(node) = map.get_mut("evidence") else {
             return Vec::new();
         };

@@ -208,19 +208,19 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
     let at = |origin: &Option<Origin>| origin.clone().unwrap_or(Origin::file("<memory>"));
     let mut parsed = Parsed::default();
     let mut refer =
-        |owner: &str, field: &'static str, expected: Kind, target: &str, origin: &Origin| {
+        |owner: &Id, field: &'static str, expected: Kind, target: &Id, origin: &Origin| {
             parsed.references.push(Reference {
-                owner: owner.to_string(),
+                owner: owner.clone(),
                 field,
-                target: target.into(),
+                target: target.clone(),
                 expected,
                 origin: origin.clone(),
             });
         };
     let mut declarations = Vec::new();
-    let mut declare = |id: &str, kind: Kind, origin: &Origin| {
+    let mut declare = |id: &Id, kind: Kind, origin: &Origin| {
         declarations.push(Declaration {
-            id: id.to_string(),
+            id: id.clone(),
             kind,
             origin: origin.clone(),
         });
@@ -282,7 +282,7 @@ mod tests {
         for (name, text) in crate::corpus::bundled_files() {
             crate::corpus::read::read_file(std::path::Path::new(name), text, &mut read);
         }
-        let key = |p: &Parsed| -> BTreeSet<(String, &'static str, Id)> {
+        let key = |p: &Parsed| -> BTreeSet<(Id, &'static str, Id)> {
             p.references
                 .iter()
                 .map(|r| (r.owner.clone(), r.field, r.target.clone()))
