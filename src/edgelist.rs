@@ -32,7 +32,7 @@ const KINDS: &str = "document, claim, evidence, supports or contradicts";
 /// Documents and claims by first appearance, with their edges as indices.
 #[derive(Default)]
 struct EdgeList {
-    ids: IdMap<String, (bool, u32)>,
+    ids: IdMap<Id, (bool, u32)>,
     documents: Vec<u32>,
     claims: Vec<u32>,
     backs: Vec<Vec<u32>>,
@@ -87,7 +87,7 @@ impl EdgeList {
         };
         let i = list.len() as u32;
         list.push(at.line as u32);
-        self.ids.insert(id.to_string(), (is_document, i));
+        self.ids.insert(Id::from(id), (is_document, i));
         Some(i)
     }
 
@@ -188,15 +188,16 @@ impl EdgeList {
         let mut names = vec![""; n];
         for (id, &(kind, i)) in &self.ids {
             if kind == documents {
-                names[i as usize] = id;
+                names[i as usize] = id.as_str();
             }
         }
         names
     }
 
     fn into_corpus(self) -> Corpus {
-        // Each id is allocated once and shared by every reference to it, and each claim's
-        // edge lists are freed as soon as its record is built, to keep the peak low.
+        // Each id, allocated once when first read, moves out of the map into its record and is
+        // shared by every reference to it; each claim's edge lists are freed as soon as its
+        // record is built, to keep the peak low.
         let mut doc_ids = vec![Id::default(); self.documents.len()];
         let mut claim_ids = vec![Id::default(); self.claims.len()];
         for (id, (is_document, i)) in self.ids {
@@ -205,7 +206,7 @@ impl EdgeList {
             } else {
                 &mut claim_ids
             };
-            ids[i as usize] = Id::from(id);
+            ids[i as usize] = id;
         }
         let edges = self
             .backs
