@@ -245,7 +245,7 @@ fn edge_claim(
     };
     Claim {
         id: Id::default(),
-        statement: String::new(),
+        statement: "".into(),
         school: None,
         proponents: Vec::new(),
         period: None,
@@ -256,7 +256,7 @@ fn edge_claim(
             .map(|&d| Evidence {
                 document: doc_ids[d as usize].clone(),
                 polarity: Polarity::Backs,
-                locator: String::new(),
+                locator: "".into(),
                 quote: None,
                 cited_as: None,
                 note: None,
@@ -272,7 +272,7 @@ fn edge_claim(
 fn edge_document(id: Id) -> Document {
     Document {
         id,
-        title: String::new(),
+        title: "".into(),
         date: DateSpec {
             start: PartialDate {
                 year: 0,
@@ -282,9 +282,9 @@ fn edge_document(id: Id) -> Document {
             end: None,
         },
         kind: DocumentKind::Other,
-        author: String::new(),
+        author: "".into(),
         recipient: None,
-        citation: String::new(),
+        citation: "".into(),
         audience: Audience::Internal,
         known_through: None,
         reliability: None,

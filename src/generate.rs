@@ -157,7 +157,7 @@ impl Synthetic {
         let historians = (0..self.historians.max(1))
             .map(|h| Historian {
                 id: format!("h{h}").into(),
-                name: format!("Historian {h}"),
+                name: format!("Historian {h}").into(),
                 schools: vec![schools[h % schools.len()].id.clone()],
                 works: Vec::new(),
                 notes: None,
@@ -260,7 +260,7 @@ impl Synthetic {
             .map(|(d, polarity)| Evidence {
                 document: ids.documents[d as usize].clone(),
                 polarity,
-                locator: "synthetic".to_string(),
+                locator: "synthetic".into(),
                 quote: None,
                 cited_as: None,
                 note: None,
@@ -273,12 +273,12 @@ impl Synthetic {
         };
         Claim {
             id: ids.claims[i].clone(),
-            statement: format!("Synthetic claim {i}."),
+            statement: format!("Synthetic claim {i}.").into(),
             school: proponent.schools.first().cloned(),
             proponents: vec![proponent.id.clone()],
             period: None,
             stance: Some(STANCES[i % STANCES.len()]),
-            locator: Some("synthetic".to_string()),
+            locator: Some("synthetic".into()),
             evidence,
             supports: names(&edges.supports[i]),
             contradicts: names(&edges.contradicts[i]),
@@ -319,12 +319,12 @@ fn document(i: usize, id: Id) -> Document {
     };
     Document {
         id,
-        title: format!("Synthetic document {i}"),
+        title: format!("Synthetic document {i}").into(),
         date,
         kind: DOCUMENT_KINDS[i % DOCUMENT_KINDS.len()],
-        author: format!("Author {}", i % 50),
+        author: format!("Author {}", i % 50).into(),
         recipient: None,
-        citation: format!("Synthetic archive, item {i}"),
+        citation: format!("Synthetic archive, item {i}").into(),
         audience: AUDIENCES[i % AUDIENCES.len()],
         known_through: None,
         reliability: None,

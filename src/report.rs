@@ -392,7 +392,7 @@ impl Answer {
                 for h in hs {
                     t.row(vec![
                         h.id.to_string(),
-                        h.name.clone(),
+                        h.name.to_string(),
                         h.schools.join(", "),
                         h.works.len().to_string(),
                     ]);
@@ -413,12 +413,12 @@ fn record_table(record: &Record) -> Table {
     match record {
         Record::Document(d) => {
             field("id", d.id.to_string());
-            field("title", d.title.clone());
+            field("title", d.title.to_string());
             field("date", d.date.to_string());
             field("kind", d.kind.to_string());
-            field("author", d.author.clone());
+            field("author", d.author.to_string());
             field("recipient", opt(&d.recipient));
-            field("citation", d.citation.clone());
+            field("citation", d.citation.to_string());
             field("audience", d.audience.to_string());
             field("known through", opt(&d.known_through));
             if let Some(r) = &d.reliability {
@@ -432,7 +432,7 @@ fn record_table(record: &Record) -> Table {
         }
         Record::Claim(c) => {
             field("id", c.id.to_string());
-            field("statement", c.statement.clone());
+            field("statement", c.statement.to_string());
             field("school", opt(&c.school));
             field("proponents", c.proponents.join(", "));
             field(
@@ -461,10 +461,10 @@ fn record_table(record: &Record) -> Table {
         }
         Record::Historian(h) => {
             field("id", h.id.to_string());
-            field("name", h.name.clone());
+            field("name", h.name.to_string());
             field("schools", h.schools.join(", "));
             for w in &h.works {
-                field("work", w.clone());
+                field("work", w.to_string());
             }
             field("notes", opt(&h.notes));
         }

@@ -15,7 +15,7 @@ pub struct School {
     /// The id that claims and historians use, e.g. `post-revisionist`.
     pub id: Id,
     /// The human name, e.g. `Post-revisionist`.
-    pub name: String,
+    pub name: Box<str>,
     /// Whether this is a school of historians or a thesis about Soviet policy.
     pub kind: SchoolKind,
     /// Where the school was declared; `None` for the built-in ones.
@@ -62,7 +62,7 @@ impl School {
             .iter()
             .map(|&(id, name, kind)| School {
                 id: Id::from(id),
-                name: name.to_string(),
+                name: name.into(),
                 kind,
                 origin: None,
             })
@@ -76,18 +76,18 @@ pub struct Document {
     /// Unique id, e.g. `stalin-gottwald-1950-08-27`.
     pub id: Id,
     /// A descriptive title.
-    pub title: String,
+    pub title: Box<str>,
     /// When it was written: a year, year-month or full date, or a range.
     pub date: DateSpec,
     /// What sort of document it is.
     pub kind: DocumentKind,
     /// Who wrote it (a person or a body).
-    pub author: String,
+    pub author: Box<str>,
     /// Who it was addressed to, if anyone.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<String>,
+    pub recipient: Option<Box<str>>,
     /// The archive citation as historians write it.
-    pub citation: String,
+    pub citation: Box<str>,
     /// Who it was written for.
     pub audience: Audience,
     /// The historian through whom the source is known, when it is not consulted directly.
@@ -98,7 +98,7 @@ pub struct Document {
     pub reliability: Option<Reliability>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<Box<str>>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Option<Origin>,
@@ -203,7 +203,7 @@ pub struct Reliability {
     pub by: Vec<Id>,
     /// The reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 keyword_enum! {
@@ -224,26 +224,30 @@ pub struct Historian {
     /// Unique id: the surname, lowercase.
     pub id: Id,
     /// Full name.
-    pub name: String,
+    pub name: Box<str>,
     /// The schools the historian is placed in.
     pub schools: Vec<Id>,
     /// Works, as a bibliography gives them.
-    pub works: Vec<String>,
+    pub works: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<Box<str>>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
 /// A claim about the past, advanced by historians and resting on documents.
+///
+/// Its text, like that of every record, is stored as a `Box<str>` (made with `"text".into()`)
+/// rather than a `String`: records are read once and never grown, and the smaller field keeps
+/// large corpora small.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Claim {
     /// Unique id.
     pub id: Id,
     /// The claim, in our own words.
-    pub statement: String,
+    pub statement: Box<str>,
     /// The school or thesis it belongs to.
     pub school: Option<Id>,
     /// The historians who advance it.
@@ -256,7 +260,7 @@ pub struct Claim {
     pub stance: Option<Stance>,
     /// Where the source discusses the claim.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locator: Option<String>,
+    pub locator: Option<Box<str>>,
     /// The documents that back or undermine it.
     pub evidence: Vec<Evidence>,
     /// The claims it supports.
@@ -265,7 +269,7 @@ pub struct Claim {
     pub contradicts: Vec<Id>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<Box<str>>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Option<Origin>,
@@ -293,16 +297,16 @@ pub struct Evidence {
     /// Whether it backs or undermines the claim.
     pub polarity: Polarity,
     /// Where the source makes the connection, e.g. `Gottwald Letter, fn 120`.
-    pub locator: String,
+    pub locator: Box<str>,
     /// A short quotation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Box<str>>,
     /// The document the source actually cites here, when it mis-cites.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cited_as: Option<Id>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 keyword_enum! {

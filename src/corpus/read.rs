@@ -224,6 +224,14 @@ struct Text {
     pos: Pos,
 }
 
+impl Text {
+    /// The value as a record stores it. Takes over the parser's buffer, which only moves if
+    /// it has spare capacity to give back.
+    fn boxed(self) -> Box<str> {
+        self.value.into_boxed_str()
+    }
+}
+
 fn describe(node: &Node) -> &'static str {
     match node {
         Node::Scalar(_) => "a string",
@@ -645,8 +653,8 @@ impl Reader<'_> {
         id
     }
 
-    fn notes(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<String> {
-        self.optional_text(map, field, what).map(|t| t.value)
+    fn notes(&mut self, map: &mut Mapping, field: &str, what: &str) -> Option<Box<str>> {
+        self.optional_text(map, field, what).map(Text::boxed)
     }
 
     fn school(&mut self, map: &mut Mapping) {
@@ -666,7 +674,7 @@ impl Reader<'_> {
             &["school", "thesis"],
         );
         self.parsed.schools.push(School {
-            name: name.map(|t| t.value).unwrap_or_else(|| id.to_string()),
+            name: name.map_or_else(|| id.as_str().into(), Text::boxed),
             id,
             kind: kind.unwrap_or(SchoolKind::School),
             origin: Some(self.record_origin(map)),
@@ -698,7 +706,7 @@ impl Reader<'_> {
         let reliability = self.reliability(map, &id, &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.documents.push(Document {
-            title: title.map(|t| t.value).unwrap_or_default(),
+            title: title.map(Text::boxed).unwrap_or_default(),
             date: date.unwrap_or(DateSpec {
                 start: crate::corpus::date::PartialDate {
                     year: 0,
@@ -708,9 +716,9 @@ impl Reader<'_> {
                 end: None,
             }),
             kind: kind.unwrap_or(DocumentKind::Other),
-            author: author.map(|t| t.value).unwrap_or_default(),
+            author: author.map(Text::boxed).unwrap_or_default(),
             recipient,
-            citation: citation.map(|t| t.value).unwrap_or_default(),
+            citation: citation.map(Text::boxed).unwrap_or_default(),
             audience: audience.unwrap_or(Audience::Internal),
             known_through,
             reliability,
@@ -760,9 +768,9 @@ impl Reader<'_> {
         let works = self.text_list(map, "works", &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.historians.push(Historian {
-            name: name.map(|t| t.value).unwrap_or_default(),
+            name: name.map(Text::boxed).unwrap_or_default(),
             schools,
-            works: works.into_iter().map(|t| t.value).collect(),
+            works: works.into_iter().map(Text::boxed).collect(),
             notes,
             origin: Some(self.record_origin(map)),
             id,
@@ -791,7 +799,7 @@ impl Reader<'_> {
         let contradicts = self.references(&id, "contradicts", Kind::Claim, contradicts);
         let notes = self.notes(map, "notes", &what);
         self.parsed.claims.push(Claim {
-            statement: statement.map(|t| t.value).unwrap_or_default(),
+            statement: statement.map(Text::boxed).unwrap_or_default(),
             school,
             proponents,
             period,
@@ -851,7 +859,7 @@ impl Reader<'_> {
                 out.push(Evidence {
                     document,
                     polarity,
-                    locator: locator.value,
+                    locator: locator.boxed(),
                     quote,
                     cited_as,
                     note,

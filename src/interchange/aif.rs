@@ -941,7 +941,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 .map(|&c| self.claims[c].id.as_str().into())
                 .collect()
         };
-        let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n"));
+        let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n").into());
         Corpus {
             schools: crate::School::built_in(),
             documents: Vec::new(),
@@ -950,7 +950,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 .iter()
                 .map(|h| crate::Historian {
                     id: h.id.as_str().into(),
-                    name: h.name.clone(),
+                    name: h.name.as_str().into(),
                     schools: Vec::new(),
                     works: Vec::new(),
                     notes: notes(&h.notes),
@@ -962,7 +962,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 .iter()
                 .map(|c| crate::Claim {
                     id: c.id.as_str().into(),
-                    statement: c.statement.clone(),
+                    statement: c.statement.as_str().into(),
                     school: None,
                     proponents: c
                         .proponents

@@ -33,11 +33,11 @@ impl ClaimSummary {
     pub fn of(claim: &Claim) -> Self {
         ClaimSummary {
             id: claim.id.clone(),
-            statement: claim.statement.clone(),
+            statement: claim.statement.to_string(),
             school: claim.school.clone(),
             proponents: claim.proponents.clone(),
             stance: claim.stance,
-            locator: claim.locator.clone(),
+            locator: claim.locator.as_deref().map(String::from),
         }
     }
 }
@@ -65,11 +65,11 @@ impl DocumentSummary {
     pub fn of(document: &Document) -> Self {
         DocumentSummary {
             id: document.id.clone(),
-            title: document.title.clone(),
+            title: document.title.to_string(),
             date: document.date,
             kind: document.kind,
             audience: document.audience,
-            author: document.author.clone(),
+            author: document.author.to_string(),
         }
     }
 }

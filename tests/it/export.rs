@@ -510,7 +510,7 @@ fn aif_export_of_the_bundled_corpus_imports_back_to_the_same_graph() {
     );
     let by_id: BTreeMap<&str, &historiograph::Claim> =
         imported.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let names = |c: &historiograph::Claim, from: &Corpus| -> BTreeSet<String> {
+    let names = |c: &historiograph::Claim, from: &Corpus| -> BTreeSet<Box<str>> {
         c.proponents
             .iter()
             .map(|p| from.historian(p).unwrap().name.clone())

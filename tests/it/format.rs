@@ -151,16 +151,16 @@ fn is_nothing(s: &str) -> bool {
     matches!(s, "" | "~" | "null" | "Null" | "NULL")
 }
 
-fn required(s: &str) -> String {
+fn required(s: &str) -> Box<str> {
     if s.trim().is_empty() || is_nothing(s) {
-        "x".to_string()
+        "x".into()
     } else {
-        s.to_string()
+        s.into()
     }
 }
 
-fn optional(s: &str) -> Option<String> {
-    (!is_nothing(s)).then(|| s.to_string())
+fn optional(s: &str) -> Option<Box<str>> {
+    (!is_nothing(s)).then(|| s.into())
 }
 
 /// A corpus from the random generator with `texts` in every free-text field, and the optional
@@ -183,9 +183,7 @@ fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
     }
     for h in &mut corpus.historians {
         h.name = required(next.next().unwrap());
-        h.works = (0..3)
-            .map(|_| next.next().unwrap().trim().to_string())
-            .collect();
+        h.works = (0..3).map(|_| next.next().unwrap().trim().into()).collect();
         h.schools = vec!["orthodox".into()];
         h.notes = optional(next.next().unwrap());
     }

@@ -145,7 +145,7 @@ fn every_map_imports_with_counts_that_match_the_file() {
             .map(|n| (text(&n["nodeID"]), text(&n["text"])))
             .collect();
         for claim in &corpus.claims {
-            assert_eq!(statements[claim.id.as_str()], claim.statement, "{name}");
+            assert_eq!(statements[claim.id.as_str()], &*claim.statement, "{name}");
         }
     }
 }
@@ -216,7 +216,7 @@ fn proponents_come_from_locutions_anchored_to_claims() {
     // L 697876 (Paul Dean, person 3812) → YA 697877 → I 697878.
     let claim = corpus.claim("697878").unwrap();
     assert_eq!(claim.proponents, ["person-3812"]);
-    assert_eq!(corpus.historian("person-3812").unwrap().name, "Paul Dean");
+    assert_eq!(&*corpus.historian("person-3812").unwrap().name, "Paul Dean");
     // The RA linkage is kept in the conclusion's notes.
     let with_ra = corpus
         .claims
@@ -320,13 +320,13 @@ fn awkward_ids_and_texts_still_load() {
         .unwrap_or_else(|e| panic!("{e}: {:#?}\n{}", e.diagnostics, imported.yaml));
     let ids: Vec<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["a-b", "7", "person-1"]);
-    assert_eq!(corpus.claims[0].statement, "(I-node a b without text)");
+    assert_eq!(&*corpus.claims[0].statement, "(I-node a b without text)");
     assert_eq!(
-        corpus.claims[1].statement,
+        &*corpus.claims[1].statement,
         "x: y # z\n  - not a list\n'quoted' \"double\""
     );
     assert_eq!(corpus.historians[0].id, "person-1-2");
-    assert_eq!(corpus.historians[0].name, "Speaker");
+    assert_eq!(&*corpus.historians[0].name, "Speaker");
     assert_eq!(corpus.claims[1].proponents, ["person-1-2"]);
 }
 
