@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use crate::corpus::id::Id;
 use crate::corpus::model::{Claim, Document, Polarity};
 use crate::corpus::Corpus;
 use crate::query::dominators::Dependencies;
@@ -214,25 +215,49 @@ impl Flow {
             }
         }
         let mut stack: Vec<u32> = Vec::new();
-        let visit = |v: u32, state: &mut Vec<u8>, stack: &mut Vec<u32>, behind: bool| {
-            for &w in self.forward.row(v) {
-                if state[w as usize] == 0 {
-                    state[w as usize] = SEEN;
-                    if behind || w < v {
-                        stack.push(w);
+        for v in 0..self.forward.len() as u32 {
+            if state[v as usize] == SEEN {
+                for &w in self.forward.row(v) {
+                    if state[w as usize] == 0 {
+                        state[w as usize] = SEEN;
+                        if w < v {
+                            stack.push(w);
+                        }
                     }
                 }
             }
-        };
-        for v in 0..self.forward.len() as u32 {
-            if state[v as usize] == SEEN {
-                visit(v, &mut state, &mut stack, false);
-            }
         }
         while let Some(v) = stack.pop() {
-            visit(v, &mut state, &mut stack, true);
+            for &w in self.forward.row(v) {
+                if state[w as usize] == 0 {
+                    state[w as usize] = SEEN;
+                    stack.push(w);
+                }
+            }
         }
         state.into_iter().map(|s| s == SEEN).collect()
+    }
+
+    /// The nodes reachable from `source` through nodes marked in `open` (`source` first, and
+    /// only if it is open itself), in time proportional to what is reached, not to the size of
+    /// the graph. `open` is used to mark what is reached and is left as it was.
+    pub(crate) fn reach_within(&self, source: u32, open: &mut [bool]) -> Vec<u32> {
+        let mut reached = Vec::new();
+        let mut take = |v: u32, open: &mut [bool]| {
+            let was_open = std::mem::replace(&mut open[v as usize], false);
+            if was_open {
+                reached.push(v);
+            }
+            was_open
+        };
+        if take(source, open) {
+            let mut stack = vec![source];
+            while let Some(v) = stack.pop() {
+                stack.extend(self.forward.row(v).iter().filter(|&&w| take(w, open)));
+            }
+        }
+        reached.iter().for_each(|&v| open[v as usize] = true);
+        reached
     }
 
     /// Every node reachable from every document.
@@ -293,30 +318,113 @@ fn hash_id(id: &str) -> u64 {
     h.finish()
 }
 
+/// Whether `a` and `b` are the same text; without reading it when they are the same string in
+/// memory, as a reference and the record it names are when the corpus shares its ids.
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
+}
+
+/// How many ids [`IdIndex`] hashes or resolves at once: enough cache misses in flight to hide
+/// memory latency, few enough that a batch stays in the first-level cache.
+const BATCH: usize = 32;
+
+/// Asks the processor to start loading the cache line at `p` (a hint: no effect on the
+/// program's meaning, and nothing on targets without the instruction).
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults and does not read or write memory the program sees, whatever
+    // the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 impl IdIndex {
     /// Indexes `n` nodes, whose ids `id_of` gives; ids are unique (the corpus is validated).
-    fn new<'a>(n: usize, id_of: impl Fn(u32) -> &'a str) -> IdIndex {
-        let mut slots = vec![EMPTY; (2 * n).next_power_of_two().max(1)];
-        let mask = slots.len() - 1;
-        for v in 0..n as u32 {
-            let mut at = hash_id(id_of(v)) as usize & mask;
-            while slots[at] != EMPTY {
-                at = (at + 1) & mask;
+    ///
+    /// Slots are written in random order, so on large corpora each write is a cache miss; ids are
+    /// hashed a batch at a time and the batch's slots prefetched before any is written, so that
+    /// the misses overlap instead of queuing.
+    fn new<'a>(n: usize, id_of: impl Fn(u32) -> &'a Id) -> IdIndex {
+        let mut index = IdIndex {
+            slots: vec![EMPTY; (2 * n).next_power_of_two().max(1)],
+        };
+        let mut at = [0; BATCH];
+        for start in (0..n as u32).step_by(BATCH) {
+            let batch = start..(start + BATCH as u32).min(n as u32);
+            for (at, v) in at.iter_mut().zip(batch.clone()) {
+                *at = index.slot_of(id_of(v));
+                prefetch(&index.slots[*at]);
             }
-            slots[at] = v;
+            for (&at, v) in at.iter().zip(batch) {
+                index.insert(at, v);
+            }
         }
-        IdIndex { slots }
+        index
     }
 
-    fn get<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+    /// The first slot to probe for `id`.
+    fn slot_of(&self, id: &str) -> usize {
+        hash_id(id) as usize & (self.slots.len() - 1)
+    }
+
+    /// Puts node `v` in the first free slot from `at` on.
+    fn insert(&mut self, mut at: usize, v: u32) {
         let mask = self.slots.len() - 1;
-        let mut at = hash_id(id) as usize & mask;
+        while self.slots[at] != EMPTY {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = v;
+    }
+
+    fn get<'a>(&self, id: &str, id_of: impl Fn(u32) -> &'a Id) -> Option<u32> {
+        self.probe(id, self.slot_of(id), id_of)
+    }
+
+    /// The node of `id`, probing from slot `at`.
+    fn probe<'a>(&self, id: &str, mut at: usize, id_of: impl Fn(u32) -> &'a Id) -> Option<u32> {
+        let mask = self.slots.len() - 1;
         loop {
             match self.slots[at] {
                 EMPTY => return None,
-                v if id_of(v) == id => return Some(v),
+                v if same_text(id_of(v), id) => return Some(v),
                 _ => at = (at + 1) & mask,
             }
+        }
+    }
+
+    /// [`IdIndex::get`] for the `id` of each of `batch` (at most [`BATCH`]), into `nodes`.
+    ///
+    /// Each lookup reads the id's text, its slot and the records it compares, likely cache
+    /// misses on a large corpus; here each of those steps is taken for the whole batch before
+    /// the next, with prefetches, so that the misses of a step overlap.
+    fn get_batch<'a, T>(
+        &self,
+        batch: &[T],
+        id: impl Fn(&T) -> &str,
+        id_of: impl Fn(u32) -> &'a Id,
+        nodes: &mut [Option<u32>; BATCH],
+    ) {
+        let mut at = [0; BATCH];
+        batch.iter().for_each(|t| prefetch(id(t).as_ptr()));
+        for (at, t) in at.iter_mut().zip(batch) {
+            *at = self.slot_of(id(t));
+            prefetch(&self.slots[*at]);
+        }
+        // The records a probe will compare, up to the first free slot (about 1.5 on average at
+        // this load factor).
+        let mask = self.slots.len() - 1;
+        for &at in &at[..batch.len()] {
+            (0..4)
+                .map(|k| self.slots[(at + k) & mask])
+                .take_while(|&v| v != EMPTY)
+                .for_each(|v| prefetch(id_of(v)));
+        }
+        for ((node, t), &at) in nodes.iter_mut().zip(batch).zip(&at) {
+            *node = self.probe(id(t), at, &id_of);
         }
     }
 }
@@ -337,12 +445,77 @@ pub struct Debate {
 }
 
 /// The id of node number `v`: documents, then claims, then historians.
-fn id_at(corpus: &Corpus, v: u32) -> &str {
+fn id_at(corpus: &Corpus, v: u32) -> &Id {
     let (d, c) = (corpus.documents.len(), corpus.claims.len());
     match v as usize {
         i if i < d => &corpus.documents[i].id,
         i if i < d + c => &corpus.claims[i - d].id,
         i => &corpus.historians[i - d - c].id,
+    }
+}
+
+/// A reference from claim number `claim` to the record `id`, and the edge it makes: towards
+/// the claim (evidence) or away from it.
+struct Reference<'a> {
+    claim: usize,
+    id: &'a str,
+    relation: Relation,
+    towards_claim: bool,
+}
+
+/// The references of claim number `i`: evidence, supports, contradictions, proponents.
+fn references<'a>((i, claim): (usize, &'a Claim)) -> impl Iterator<Item = Reference<'a>> {
+    let to = move |ids: &'a [Id], relation| {
+        ids.iter().map(move |id| Reference {
+            claim: i,
+            id,
+            relation,
+            towards_claim: false,
+        })
+    };
+    let evidence = claim.evidence.iter().map(move |e| Reference {
+        claim: i,
+        id: &e.document,
+        relation: match e.polarity {
+            Polarity::Backs => Relation::Backs,
+            Polarity::Undermines => Relation::Undermines,
+        },
+        towards_claim: true,
+    });
+    evidence
+        .chain(to(&claim.supports, Relation::Supports))
+        .chain(to(&claim.contradicts, Relation::Contradicts))
+        .chain(to(&claim.proponents, Relation::AdvancedBy))
+}
+
+/// Resolves a batch of references and adds their edges, in order.
+///
+/// # Panics
+///
+/// If a reference does not resolve (a corpus that [`Corpus::validate`] rejects).
+fn add_references(
+    graph: &mut DiGraph<Node, Relation>,
+    index: &IdIndex,
+    corpus: &Corpus,
+    batch: &[Reference<'_>],
+    targets: &mut [Option<u32>; BATCH],
+) {
+    index.get_batch(batch, |r| r.id, |v| id_at(corpus, v), targets);
+    let d = corpus.documents.len();
+    // Adding an edge links it into the lists of both its nodes; the claim's node is near the
+    // last one, the other is anywhere.
+    for &target in targets[..batch.len()].iter().flatten() {
+        prefetch(&graph.raw_nodes()[target as usize]);
+    }
+    for (r, &target) in batch.iter().zip(targets.iter()) {
+        let other = target.expect("a validated corpus has no dangling references");
+        let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(other as usize));
+        let (from, to) = if r.towards_claim {
+            (other, me)
+        } else {
+            (me, other)
+        };
+        graph.add_edge(from, to, r.relation);
     }
 }
 
@@ -361,10 +534,6 @@ impl Debate {
         let (d, c) = (corpus.documents.len(), corpus.claims.len());
         let n = d + c + corpus.historians.len();
         let index = IdIndex::new(n, |v| id_at(&corpus, v));
-        let at = |id: &str| {
-            let v = index.get(id, |v| id_at(&corpus, v));
-            NodeIndex::new(v.expect("a validated corpus has no dangling references") as usize)
-        };
         let edges = corpus
             .claims
             .iter()
@@ -376,25 +545,18 @@ impl Debate {
         for node in nodes.chain((0..corpus.historians.len()).map(Node::Historian)) {
             graph.add_node(node);
         }
-        for (i, claim) in corpus.claims.iter().enumerate() {
-            let me = NodeIndex::new(d + i);
-            for e in &claim.evidence {
-                let relation = match e.polarity {
-                    Polarity::Backs => Relation::Backs,
-                    Polarity::Undermines => Relation::Undermines,
-                };
-                graph.add_edge(at(&e.document), me, relation);
-            }
-            for s in &claim.supports {
-                graph.add_edge(me, at(s), Relation::Supports);
-            }
-            for s in &claim.contradicts {
-                graph.add_edge(me, at(s), Relation::Contradicts);
-            }
-            for h in &claim.proponents {
-                graph.add_edge(me, at(h), Relation::AdvancedBy);
+        // References are resolved a batch at a time (see `IdIndex::get_batch`), in corpus order,
+        // so edges are numbered as if added one by one.
+        let mut batch: Vec<Reference> = Vec::with_capacity(BATCH);
+        let mut targets = [None; BATCH];
+        for reference in corpus.claims.iter().enumerate().flat_map(references) {
+            batch.push(reference);
+            if batch.len() == BATCH {
+                add_references(&mut graph, &index, &corpus, &batch, &mut targets);
+                batch.clear();
             }
         }
+        add_references(&mut graph, &index, &corpus, &batch, &mut targets);
         let flow = Flow::new(d, c, &graph);
         Debate {
             corpus,

@@ -107,10 +107,17 @@ pub struct AcceptanceChange {
     pub after: Status,
 }
 
-/// Each claim's status with every document, per semantics (indexed by `Semantics as usize`),
-/// computed on first use: the "before" side of every [`Debate::acceptance_changes`].
+/// What acceptability questions compute once per debate, on first use.
 #[derive(Debug, Default)]
-pub(crate) struct StatusCache([OnceLock<Vec<Status>>; 4]);
+pub(crate) struct StatusCache {
+    /// Each claim's status with every document, per semantics (indexed by
+    /// `Semantics as usize`): the "before" side of every [`Debate::acceptance_changes`].
+    before: [OnceLock<Vec<Status>>; 4],
+    /// Every flow node as an argument, with every attack: the grounded labelling of a debate
+    /// without some documents is computed on it with the dead arguments left out, rather than
+    /// on a framework built for each question.
+    everything: OnceLock<Framework>,
+}
 
 /// The debate as a framework once some documents are set aside: which flow nodes are
 /// arguments, the framework, and its grounded labelling. The labels under other semantics are
@@ -214,16 +221,35 @@ impl Debate {
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
     pub(crate) fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
-        self.statuses.0[semantics as usize]
+        self.statuses.before[semantics as usize]
             .get_or_init(|| self.statuses(semantics, &vec![false; self.flow.forward.len()]))
     }
 
     /// Each claim's status under `semantics` with the `blocked` documents set aside, by claim
     /// index.
     pub(crate) fn statuses(&self, semantics: Semantics, blocked: &[bool]) -> Vec<Status> {
+        if semantics == Semantics::Grounded {
+            return self.grounded_statuses(blocked);
+        }
         let judged = self.judge(semantics, blocked);
         (0..self.corpus().claims.len())
             .map(|c| judged.status(self.claim_flow(c)))
+            .collect()
+    }
+
+    /// [`Debate::statuses`] under grounded semantics: the labelling of the whole framework
+    /// (built once) among the live arguments.
+    fn grounded_statuses(&self, blocked: &[bool]) -> Vec<Status> {
+        let live = self.live_arguments(blocked);
+        let everything = self.statuses.everything.get_or_init(|| {
+            Framework::new(self.flow.forward.len(), self.flow.attacks.iter().copied())
+        });
+        let labels = everything.grounded_among(&live);
+        (0..self.corpus().claims.len())
+            .map(|c| match self.claim_flow(c) as usize {
+                v if live[v] => Status::of(std::slice::from_ref(&labels[v])),
+                _ => Status::Ungrounded,
+            })
             .collect()
     }
 

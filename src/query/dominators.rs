@@ -18,44 +18,60 @@
 //! included. The test suite checks the result against brute-force removal and against
 //! petgraph's dominator tree.
 
-use crate::graph::Flow;
+use crate::graph::{Csr, Flow};
 
 /// No document reaches the node.
 const NONE: u32 = u32::MAX;
 /// Two or more documents reach the node.
 const MANY: u32 = u32::MAX - 1;
 
-/// For each flow node, the document that dominates it, if any.
+/// For each document, the claims it dominates.
 #[derive(Clone, Debug)]
 pub(crate) struct Dependencies {
-    /// `anchor[v]`: the only document with a path to `v` (a document is its own), `NONE` or
-    /// `MANY`.
-    anchor: Vec<u32>,
+    /// Row `d`: the indices of the claims whose only source is document `d`, ascending.
+    dependents: Csr,
 }
 
 impl Dependencies {
     pub(crate) fn new(flow: &Flow) -> Dependencies {
-        let n = flow.forward.len();
-        let mut anchor = vec![NONE; n];
-        (0..flow.documents).for_each(|d| anchor[d] = d as u32);
-        // One sweep in node order (edges that point forward are settled in passing, with
-        // sequential reads), then a worklist for the labels that changed behind the sweep.
-        let mut todo = Vec::new();
-        for v in 0..n as u32 {
-            if anchor[v as usize] != NONE {
-                propagate(flow, &mut anchor, v, |w| w < v, &mut todo);
-            }
+        let anchor = anchors(flow);
+        let d = flow.documents;
+        let claims = || {
+            anchor[d..]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &a)| a != NONE && a != MANY)
+                .map(|(c, &a)| (a, c as u32))
+        };
+        Dependencies {
+            dependents: Csr::from_edges(d, claims),
         }
-        while let Some(v) = todo.pop() {
-            propagate(flow, &mut anchor, v, |_| true, &mut todo);
-        }
-        Dependencies { anchor }
     }
 
-    /// The document `v` depends on, if any.
-    pub(crate) fn anchor(&self, v: u32) -> Option<u32> {
-        Some(self.anchor[v as usize]).filter(|&a| a != NONE && a != MANY)
+    /// The indices of the claims that depend on document `d`, ascending.
+    pub(crate) fn dependents(&self, d: u32) -> &[u32] {
+        self.dependents.row(d)
     }
+}
+
+/// `anchor[v]`, for each flow node `v`: the only document with a path to `v` (a document is
+/// its own), `NONE` or `MANY`.
+fn anchors(flow: &Flow) -> Vec<u32> {
+    let n = flow.forward.len();
+    let mut anchor = vec![NONE; n];
+    (0..flow.documents).for_each(|d| anchor[d] = d as u32);
+    // One sweep in node order (edges that point forward are settled in passing, with
+    // sequential reads), then a worklist for the labels that changed behind the sweep.
+    let mut todo = Vec::new();
+    for v in 0..n as u32 {
+        if anchor[v as usize] != NONE {
+            propagate(flow, &mut anchor, v, |w| w < v, &mut todo);
+        }
+    }
+    while let Some(v) = todo.pop() {
+        propagate(flow, &mut anchor, v, |_| true, &mut todo);
+    }
+    anchor
 }
 
 /// Joins `v`'s label into its successors' labels, queueing each changed successor for which

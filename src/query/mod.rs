@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::corpus::id::Id;
 use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
 use crate::diagnostic::did_you_mean;
-use crate::graph::{Csr, Debate, Node};
+use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
 
 pub(crate) use acceptability::StatusCache;
@@ -104,18 +104,6 @@ impl Debate {
         out
     }
 
-    /// The claims among flow nodes marked in `set`.
-    fn claims_in(&self, set: &[bool]) -> impl Iterator<Item = usize> + '_ {
-        let d = self.flow.documents;
-        set[d..]
-            .iter()
-            .enumerate()
-            .filter(|(_, &on)| on)
-            .map(|(i, _)| i)
-            .collect::<Vec<_>>()
-            .into_iter()
-    }
-
     /// The evidence base of a claim: every document that backs it, directly or by backing a
     /// claim that supports it (transitively), with one shortest path for each.
     pub fn evidence(&self, claim: &str) -> Result<EvidenceBase, QueryError> {
@@ -187,48 +175,39 @@ impl Debate {
         }
     }
 
-    /// The claims whose evidence base is exactly `{document}`.
+    /// The claims whose evidence base is exactly `{document}`: no other document has a path to
+    /// them.
+    ///
+    /// These are the claims [`Debate::depends_on`] finds: nothing points into a document, so a
+    /// claim loses all grounding without a document exactly when that document is its only
+    /// source. Both read the labels the dependency table is made from, computed once per debate
+    /// in linear time, so after the first question each answer is one pass over the claims.
     pub fn rests_only_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
-        let d = self.document_index(document)?;
-        let none = vec![false; self.flow.forward.len()];
-        let others = (0..self.flow.documents as u32).filter(|&o| o != self.doc_flow(d));
-        // What another document reaches is blocked: a path from `document` through such a
-        // node ends in nodes that the other document reaches too.
-        let from_others = self.flow.reach(others, &none);
-        let only = self.flow.reach([self.doc_flow(d)], &from_others);
-        Ok(self.claim_summaries(self.claims_in(&only)))
+        self.depends_on(document)
     }
 
     /// The claims that lose all documentary grounding if `document` is set aside: those it
-    /// dominates in the evidence flow. A superset of [`Debate::rests_only_on`].
+    /// dominates in the evidence flow. The same claims as [`Debate::rests_only_on`].
     pub fn depends_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
-        let d = self.document_index(document)? as u32;
-        let deps = self.dependencies();
-        let claims =
-            (0..self.corpus().claims.len()).filter(|&c| deps.anchor(self.claim_flow(c)) == Some(d));
-        Ok(self.claim_summaries(claims))
+        let d = self.document_index(document)?;
+        let claims = self.dependencies().dependents(self.doc_flow(d));
+        Ok(self.claim_summaries(claims.iter().map(|&c| c as usize)))
     }
 
     /// For every document, the ids of the claims that depend on it (documents with none are
     /// left out). Computed with one dominator tree, not one search per document.
     pub fn dependency_table(&self) -> BTreeMap<Id, Vec<Id>> {
         let deps = self.dependencies();
-        // The claims of each document, bucketed by a counting sort on the anchors: no string
-        // key is built or looked up per claim.
-        let anchored = (0..self.corpus().claims.len())
-            .filter_map(|c| Some((deps.anchor(self.claim_flow(c))?, c as u32)))
-            .collect();
-        let by_document = Csr::new(self.flow.documents, anchored);
-        (0..self.flow.documents as u32)
-            .filter(|&d| !by_document.row(d).is_empty())
+        (0..self.flow.documents)
+            .filter(|&d| !deps.dependents(self.doc_flow(d)).is_empty())
             .map(|d| {
-                let mut ids: Vec<Id> = by_document
-                    .row(d)
+                let mut ids: Vec<Id> = deps
+                    .dependents(self.doc_flow(d))
                     .iter()
                     .map(|&c| self.claim_at(c as usize).id.clone())
                     .collect();
                 ids.sort();
-                (self.doc(d as usize).id.clone(), ids)
+                (self.doc(d).id.clone(), ids)
             })
             .collect()
     }
@@ -252,21 +231,28 @@ impl Debate {
         let set_aside: Vec<usize> = (0..self.flow.documents).filter(|&d| blocked[d]).collect();
         let after = self.statuses(semantics, &blocked);
         let before = self.statuses_with_every_document(semantics);
-        let none = vec![false; self.flow.forward.len()];
-        let reach_of: Vec<(usize, Vec<bool>)> = set_aside
-            .iter()
-            .map(|&d| (d, self.flow.reach([self.doc_flow(d)], &none)))
-            .collect();
         let grounded = |s: Status| s != Status::Ungrounded;
-        let mut fallen: Vec<Fallen> = (0..before.len())
+        let fallen: Vec<usize> = (0..before.len())
             .filter(|&c| grounded(before[c]) && !grounded(after[c]))
+            .collect();
+        // A path from a set-aside document to a fallen claim passes through fallen claims
+        // only (whatever grounds a node on it grounds the claim too), so each document's search
+        // is kept to them, and costs what it finds.
+        let mut open = vec![false; self.flow.forward.len()];
+        let claims = fallen.iter().map(|&c| self.claim_flow(c));
+        for v in claims.chain(set_aside.iter().map(|&d| self.doc_flow(d))) {
+            open[v as usize] = true;
+        }
+        let mut because: BTreeMap<u32, Vec<Id>> = BTreeMap::new();
+        for &d in &set_aside {
+            for v in self.flow.reach_within(self.doc_flow(d), &mut open) {
+                because.entry(v).or_default().push(self.doc(d).id.clone());
+            }
+        }
+        let mut fallen: Vec<Fallen> = fallen
+            .into_iter()
             .map(|c| {
-                let v = self.claim_flow(c) as usize;
-                let mut because: Vec<Id> = reach_of
-                    .iter()
-                    .filter(|(_, r)| r[v])
-                    .map(|(d, _)| self.doc(*d).id.clone())
-                    .collect();
+                let mut because = because.remove(&self.claim_flow(c)).unwrap_or_default();
                 because.sort();
                 Fallen {
                     claim: ClaimSummary::of(self.claim_at(c)),

@@ -18,6 +18,15 @@ impl Framework {
         in_set(&self.grounded())
     }
 
+    /// The grounded labelling of the framework without the arguments not marked in `present`
+    /// and their attacks: the same labels as restricting the framework first, without building
+    /// it. The absent arguments are labelled OUT, a placeholder for callers to ignore.
+    pub(crate) fn grounded_among(&self, present: &[bool]) -> Vec<Label> {
+        // An absent argument fixed OUT attacks nothing in effect: OUT attackers neither make
+        // their targets OUT nor count against their becoming IN.
+        self.least_complete_with(|a| (!present[a as usize]).then_some(Label::Out))
+    }
+
     /// The least complete labelling that agrees with `fixed` where it is `Some`. The fixed
     /// labels must form a complete labelling of an upward-closed set of arguments (one that no
     /// outside argument attacks); the rest is labelled as the grounded labelling of the
