@@ -324,6 +324,9 @@ fn same_text(a: &str, b: &str) -> bool {
     a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
 }
 
+/// How many edges ahead [`Debate::new`] prefetches the nodes it will link.
+const AHEAD: usize = 16;
+
 /// How many ids [`IdIndex`] hashes or resolves at once: enough cache misses in flight to hide
 /// memory latency, few enough that a batch stays in the first-level cache.
 const BATCH: usize = 32;
@@ -395,38 +398,6 @@ impl IdIndex {
             }
         }
     }
-
-    /// [`IdIndex::get`] for the `id` of each of `batch` (at most [`BATCH`]), into `nodes`.
-    ///
-    /// Each lookup reads the id's text, its slot and the records it compares, likely cache
-    /// misses on a large corpus; here each of those steps is taken for the whole batch before
-    /// the next, with prefetches, so that the misses of a step overlap.
-    fn get_batch<'a, T>(
-        &self,
-        batch: &[T],
-        id: impl Fn(&T) -> &str,
-        id_of: impl Fn(u32) -> &'a Id,
-        nodes: &mut [Option<u32>; BATCH],
-    ) {
-        let mut at = [0; BATCH];
-        batch.iter().for_each(|t| prefetch(id(t).as_ptr()));
-        for (at, t) in at.iter_mut().zip(batch) {
-            *at = self.slot_of(id(t));
-            prefetch(&self.slots[*at]);
-        }
-        // The records a probe will compare, up to the first free slot (about 1.5 on average at
-        // this load factor).
-        let mask = self.slots.len() - 1;
-        for &at in &at[..batch.len()] {
-            (0..4)
-                .map(|k| self.slots[(at + k) & mask])
-                .take_while(|&v| v != EMPTY)
-                .for_each(|v| prefetch(id_of(v)));
-        }
-        for ((node, t), &at) in nodes.iter_mut().zip(batch).zip(&at) {
-            *node = self.probe(id(t), at, &id_of);
-        }
-    }
 }
 
 /// A historiographical debate: a validated [`Corpus`] and its graph, built once.
@@ -488,35 +459,115 @@ fn references<'a>((i, claim): (usize, &'a Claim)) -> impl Iterator<Item = Refere
         .chain(to(&claim.proponents, Relation::AdvancedBy))
 }
 
-/// Resolves a batch of references and adds their edges, in order.
+/// The node each reference of the corpus names, in the order of [`references`].
+///
+/// Resolving a reference by its text reads the text, a slot of the id index and the record
+/// there, each a likely cache miss on a large corpus. But the readers and the generator give a
+/// reference the very text of the record it names (see `share_ids`), so references are first
+/// looked up by the address of their text, which reads one slot; a reference made otherwise
+/// falls back to its text.
 ///
 /// # Panics
 ///
 /// If a reference does not resolve (a corpus that [`Corpus::validate`] rejects).
-fn add_references(
-    graph: &mut DiGraph<Node, Relation>,
-    index: &IdIndex,
-    corpus: &Corpus,
-    batch: &[Reference<'_>],
-    targets: &mut [Option<u32>; BATCH],
-) {
-    index.get_batch(batch, |r| r.id, |v| id_at(corpus, v), targets);
-    let d = corpus.documents.len();
-    // Adding an edge links it into the lists of both its nodes; the claim's node is near the
-    // last one, the other is anywhere.
-    for &target in targets[..batch.len()].iter().flatten() {
-        prefetch(&graph.raw_nodes()[target as usize]);
+fn resolve(corpus: &Corpus, index: &IdIndex, n: usize, edges: usize) -> Vec<u32> {
+    let by_address = ByAddress::new(n, |v| id_at(corpus, v));
+    let mut targets = Vec::with_capacity(edges);
+    let mut batch: Vec<&str> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<&str>| {
+        by_address.get_batch(
+            batch,
+            |id| index.get(id, |v| id_at(corpus, v)),
+            &mut targets,
+        );
+        batch.clear();
+    };
+    for reference in corpus.claims.iter().enumerate().flat_map(references) {
+        batch.push(reference.id);
+        if batch.len() == BATCH {
+            flush(&mut batch);
+        }
     }
-    for (r, &target) in batch.iter().zip(targets.iter()) {
-        let other = target.expect("a validated corpus has no dangling references");
-        let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(other as usize));
-        let (from, to) = if r.towards_claim {
-            (other, me)
-        } else {
-            (me, other)
+    flush(&mut batch);
+    targets
+}
+
+/// Node numbers keyed by the address of their id's text: open addressing with linear probing,
+/// at most two thirds full. Address 0 marks a free slot.
+struct ByAddress {
+    slots: Vec<(usize, u32)>,
+}
+
+impl ByAddress {
+    fn new<'a>(n: usize, id_of: impl Fn(u32) -> &'a Id) -> ByAddress {
+        let mut table = ByAddress {
+            slots: vec![(0, 0); n + n / 2 + 1],
         };
-        graph.add_edge(from, to, r.relation);
+        // As in `IdIndex::new`, a batch's slots are prefetched before any is written.
+        let mut keys = [(0, 0); BATCH];
+        for start in (0..n as u32).step_by(BATCH) {
+            let batch = start..(start + BATCH as u32).min(n as u32);
+            for (key, v) in keys.iter_mut().zip(batch.clone()) {
+                let address = address(id_of(v));
+                *key = (address, table.slot_of(address));
+                prefetch(&table.slots[key.1]);
+            }
+            for (&(key, mut at), v) in keys.iter().zip(batch) {
+                while table.slots[at].0 != 0 {
+                    at = table.next(at);
+                }
+                table.slots[at] = (key, v);
+            }
+        }
+        table
     }
+
+    /// The first slot to probe for `key`: a multiplicative hash scaled to the table's length.
+    fn slot_of(&self, key: usize) -> usize {
+        let h = (key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((u128::from(h) * self.slots.len() as u128) >> 64) as usize
+    }
+
+    fn next(&self, at: usize) -> usize {
+        if at + 1 == self.slots.len() {
+            0
+        } else {
+            at + 1
+        }
+    }
+
+    fn get(&self, key: usize, mut at: usize) -> Option<u32> {
+        loop {
+            match self.slots[at] {
+                (0, _) => return None,
+                (k, v) if k == key => return Some(v),
+                _ => at = self.next(at),
+            }
+        }
+    }
+
+    /// Pushes the node of each of `ids` onto `nodes`, by address, or else by `by_text`. The
+    /// slots of the whole batch are prefetched first, so that their cache misses overlap.
+    ///
+    /// # Panics
+    ///
+    /// If an id resolves neither way.
+    fn get_batch(&self, ids: &[&str], by_text: impl Fn(&str) -> Option<u32>, nodes: &mut Vec<u32>) {
+        let mut at = [0; BATCH];
+        for (at, id) in at.iter_mut().zip(ids) {
+            *at = self.slot_of(address(id));
+            prefetch(&self.slots[*at]);
+        }
+        for (id, &at) in ids.iter().zip(&at) {
+            let node = self.get(address(id), at).or_else(|| by_text(id));
+            nodes.push(node.expect("a validated corpus has no dangling references"));
+        }
+    }
+}
+
+/// Where `text` is in memory.
+fn address(text: &str) -> usize {
+    text.as_ptr() as usize
 }
 
 impl Debate {
@@ -539,24 +590,29 @@ impl Debate {
             .iter()
             .map(|c| c.evidence.len() + c.supports.len() + c.contradicts.len() + c.proponents.len())
             .sum();
+        let targets = resolve(&corpus, &index, n, edges);
         let mut graph = DiGraph::with_capacity(n, edges);
         let nodes = (0..d).map(Node::Document);
         let nodes = nodes.chain((0..c).map(Node::Claim));
         for node in nodes.chain((0..corpus.historians.len()).map(Node::Historian)) {
             graph.add_node(node);
         }
-        // References are resolved a batch at a time (see `IdIndex::get_batch`), in corpus order,
-        // so edges are numbered as if added one by one.
-        let mut batch: Vec<Reference> = Vec::with_capacity(BATCH);
-        let mut targets = [None; BATCH];
-        for reference in corpus.claims.iter().enumerate().flat_map(references) {
-            batch.push(reference);
-            if batch.len() == BATCH {
-                add_references(&mut graph, &index, &corpus, &batch, &mut targets);
-                batch.clear();
+        // Adding an edge links it into the lists of both its nodes: the claim's is near the last
+        // one, the other is anywhere, so it is prefetched a few edges ahead.
+        let references = corpus.claims.iter().enumerate().flat_map(references);
+        for (i, (r, &other)) in references.zip(&targets).enumerate() {
+            if let Some(&ahead) = targets.get(i + AHEAD) {
+                prefetch(&graph.raw_nodes()[ahead as usize]);
             }
+            let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(other as usize));
+            let (from, to) = if r.towards_claim {
+                (other, me)
+            } else {
+                (me, other)
+            };
+            graph.add_edge(from, to, r.relation);
         }
-        add_references(&mut graph, &index, &corpus, &batch, &mut targets);
+        drop(targets);
         let flow = Flow::new(d, c, &graph);
         Debate {
             corpus,

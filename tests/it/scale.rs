@@ -330,3 +330,38 @@ fn references_share_the_text_of_their_records() {
         assert!(references > corpus.claims.len(), "{references} references");
     }
 }
+
+/// A debate is the same graph whether its references share their records' text (as loaded or
+/// generated corpora do, and as `Debate::new` looks them up first) or are separate copies (as
+/// in a corpus built in code).
+#[test]
+fn debates_are_the_same_whether_or_not_references_share_text() {
+    let shared = Synthetic::new(20, 2_000, 5).corpus();
+    let mut copied = shared.clone();
+    let copy = |id: &mut historiograph::Id| *id = historiograph::Id::from(id.as_str());
+    for claim in &mut copied.claims {
+        claim
+            .evidence
+            .iter_mut()
+            .for_each(|e| copy(&mut e.document));
+        claim.supports.iter_mut().for_each(copy);
+        claim.contradicts.iter_mut().for_each(copy);
+        claim.proponents.iter_mut().for_each(copy);
+    }
+    let first_support = |c: &Corpus| {
+        let claim = c.claims.iter().find(|c| !c.supports.is_empty()).unwrap();
+        claim.supports[0].clone()
+    };
+    assert!(!first_support(&copied).shares_text_with(&first_support(&shared)));
+    let edges = |debate: &Debate| -> Vec<(usize, usize, historiograph::Relation)> {
+        let g = debate.graph();
+        g.raw_edges()
+            .iter()
+            .map(|e| (e.source().index(), e.target().index(), e.weight))
+            .collect()
+    };
+    let (a, b) = (Debate::new(shared), Debate::new(copied));
+    assert!(edges(&a).len() > 2_000);
+    assert_eq!(edges(&a), edges(&b));
+    assert_eq!(a.dependency_table(), b.dependency_table());
+}
