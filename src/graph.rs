@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -472,14 +473,11 @@ fn references<'a>((i, claim): (usize, &'a Claim)) -> impl Iterator<Item = Refere
 /// If a reference does not resolve (a corpus that [`Corpus::validate`] rejects).
 fn resolve(corpus: &Corpus, index: &IdIndex, n: usize, edges: usize) -> Vec<u32> {
     let by_address = ByAddress::new(n, |v| id_at(corpus, v));
+    let by_text = |id: &str| index.get(id, |v| id_at(corpus, v));
     let mut targets = Vec::with_capacity(edges);
     let mut batch: Vec<&str> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<&str>| {
-        by_address.get_batch(
-            batch,
-            |id| index.get(id, |v| id_at(corpus, v)),
-            &mut targets,
-        );
+        by_address.get_batch(batch, by_text, &mut targets);
         batch.clear();
     };
     for reference in corpus.claims.iter().enumerate().flat_map(references) {
@@ -493,39 +491,47 @@ fn resolve(corpus: &Corpus, index: &IdIndex, n: usize, edges: usize) -> Vec<u32>
 }
 
 /// Node numbers keyed by the address of their id's text: open addressing with linear probing,
-/// at most two thirds full. Address 0 marks a free slot.
-struct ByAddress {
-    slots: Vec<(usize, u32)>,
+/// at most two thirds full. A slot holds the node and 32 bits of the address (a tag, enough to
+/// skip almost every other node without looking at it); a match is confirmed against the
+/// record's own address. `EMPTY` marks a free slot.
+struct ByAddress<'a, F> {
+    slots: Vec<(u32, u32)>,
+    id_of: F,
+    ids: PhantomData<&'a Id>,
 }
 
-impl ByAddress {
-    fn new<'a>(n: usize, id_of: impl Fn(u32) -> &'a Id) -> ByAddress {
+impl<'a, F: Fn(u32) -> &'a Id> ByAddress<'a, F> {
+    /// The table of nodes `0..n`, whose ids `id_of` gives.
+    fn new(n: usize, id_of: F) -> Self {
         let mut table = ByAddress {
-            slots: vec![(0, 0); n + n / 2 + 1],
+            slots: vec![(0, EMPTY); n + n / 2 + 1],
+            id_of,
+            ids: PhantomData,
         };
         // As in `IdIndex::new`, a batch's slots are prefetched before any is written.
         let mut keys = [(0, 0); BATCH];
         for start in (0..n as u32).step_by(BATCH) {
             let batch = start..(start + BATCH as u32).min(n as u32);
             for (key, v) in keys.iter_mut().zip(batch.clone()) {
-                let address = address(id_of(v));
-                *key = (address, table.slot_of(address));
+                *key = table.locate(address((table.id_of)(v)));
                 prefetch(&table.slots[key.1]);
             }
-            for (&(key, mut at), v) in keys.iter().zip(batch) {
-                while table.slots[at].0 != 0 {
+            for (&(tag, mut at), v) in keys.iter().zip(batch) {
+                while table.slots[at].1 != EMPTY {
                     at = table.next(at);
                 }
-                table.slots[at] = (key, v);
+                table.slots[at] = (tag, v);
             }
         }
         table
     }
 
-    /// The first slot to probe for `key`: a multiplicative hash scaled to the table's length.
-    fn slot_of(&self, key: usize) -> usize {
-        let h = (key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        ((u128::from(h) * self.slots.len() as u128) >> 64) as usize
+    /// The tag of an address and the first slot to probe: a multiplicative hash scaled to the
+    /// table's length.
+    fn locate(&self, address: usize) -> (u32, usize) {
+        let h = (address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = ((u128::from(h) * self.slots.len() as u128) >> 64) as usize;
+        ((address >> 4) as u32, slot)
     }
 
     fn next(&self, at: usize) -> usize {
@@ -536,30 +542,42 @@ impl ByAddress {
         }
     }
 
-    fn get(&self, key: usize, mut at: usize) -> Option<u32> {
-        loop {
-            match self.slots[at] {
-                (0, _) => return None,
-                (k, v) if k == key => return Some(v),
-                _ => at = self.next(at),
-            }
-        }
+    /// The nodes whose tag is `tag`, probing from `at`.
+    fn candidates(&self, (tag, at): (u32, usize)) -> impl Iterator<Item = u32> + use<'_, 'a, F> {
+        let probe = std::iter::successors(Some(at), move |&at| Some(self.next(at)));
+        probe
+            .map(|at| self.slots[at])
+            .take_while(|&(_, v)| v != EMPTY)
+            .filter(move |&(t, _)| t == tag)
+            .map(|(_, v)| v)
+    }
+
+    /// The node whose id's text is at `address`, if any.
+    fn get(&self, address: usize) -> Option<u32> {
+        let mut candidates = self.candidates(self.locate(address));
+        candidates.find(|&v| self::address((self.id_of)(v)) == address)
     }
 
     /// Pushes the node of each of `ids` onto `nodes`, by address, or else by `by_text`. The
-    /// slots of the whole batch are prefetched first, so that their cache misses overlap.
+    /// slots of the whole batch are prefetched first, then the records their tags point to, so
+    /// that the cache misses of each step overlap.
     ///
     /// # Panics
     ///
     /// If an id resolves neither way.
     fn get_batch(&self, ids: &[&str], by_text: impl Fn(&str) -> Option<u32>, nodes: &mut Vec<u32>) {
-        let mut at = [0; BATCH];
+        let mut at = [(0, 0); BATCH];
         for (at, id) in at.iter_mut().zip(ids) {
-            *at = self.slot_of(address(id));
-            prefetch(&self.slots[*at]);
+            *at = self.locate(address(id));
+            prefetch(&self.slots[at.1]);
         }
-        for (id, &at) in ids.iter().zip(&at) {
-            let node = self.get(address(id), at).or_else(|| by_text(id));
+        for &at in &at[..ids.len()] {
+            if let Some(v) = self.candidates(at).next() {
+                prefetch((self.id_of)(v));
+            }
+        }
+        for id in ids {
+            let node = self.get(address(id)).or_else(|| by_text(id));
             nodes.push(node.expect("a validated corpus has no dangling references"));
         }
     }
@@ -703,5 +721,35 @@ impl Debate {
     /// The claim at an index.
     pub(crate) fn claim_at(&self, i: usize) -> &Claim {
         &self.corpus.claims[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{address, ByAddress, BATCH};
+    use crate::corpus::id::Id;
+
+    #[test]
+    fn by_address_finds_records_by_their_own_text_only() {
+        let ids: Vec<Id> = (0..1000)
+            .map(|i| Id::from(format!("c{i}").as_str()))
+            .collect();
+        let table = ByAddress::new(ids.len(), |v| &ids[v as usize]);
+        for (v, id) in ids.iter().enumerate() {
+            assert_eq!(table.get(address(id)), Some(v as u32), "{id}");
+            // The same text elsewhere in memory is not found by address.
+            assert_eq!(
+                table.get(address(&Id::from(id.as_str()))),
+                None,
+                "copy of {id}"
+            );
+        }
+        // A batch resolves what it can by address and the rest through the fallback.
+        let copy = Id::from("c7");
+        let batch: Vec<&str> = vec![&ids[3], &copy, &ids[999]];
+        assert!(batch.len() <= BATCH);
+        let mut nodes = Vec::new();
+        table.get_batch(&batch, |id| (id == "c7").then_some(7), &mut nodes);
+        assert_eq!(nodes, [3, 7, 999]);
     }
 }
