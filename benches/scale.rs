@@ -82,6 +82,8 @@ fn scale(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("evidence", top), top, |b, id| {
             b.iter(|| debate.evidence(id).expect("the claim exists"))
         });
+        // Rests-only-on reads the dependency labels, computed on first use (their cost is the
+        // fresh-debate dependency table above), so this times a later question.
         group.bench_function("rests-only-on d0", |b| {
             b.iter(|| debate.rests_only_on("d0").expect("the document exists"))
         });
