@@ -319,12 +319,6 @@ fn hash_id(id: &str) -> u64 {
     h.finish()
 }
 
-/// Whether `a` and `b` are the same text; without reading it when they are the same string in
-/// memory, as a reference and the record it names are when the corpus shares its ids.
-fn same_text(a: &str, b: &str) -> bool {
-    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
-}
-
 /// How many edges ahead [`Debate::new`] prefetches the nodes it will link.
 const AHEAD: usize = 16;
 
@@ -394,7 +388,7 @@ impl IdIndex {
         loop {
             match self.slots[at] {
                 EMPTY => return None,
-                v if same_text(id_of(v), id) => return Some(v),
+                v if **id_of(v) == *id => return Some(v),
                 _ => at = (at + 1) & mask,
             }
         }

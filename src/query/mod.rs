@@ -181,7 +181,8 @@ impl Debate {
     /// These are the claims [`Debate::depends_on`] finds: nothing points into a document, so a
     /// claim loses all grounding without a document exactly when that document is its only
     /// source. Both read the labels the dependency table is made from, computed once per debate
-    /// in linear time, so after the first question each answer is one pass over the claims.
+    /// in linear time, so after the first question an answer costs time in proportion to its
+    /// length.
     pub fn rests_only_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
         self.depends_on(document)
     }
