@@ -11,7 +11,7 @@ use crate::corpus::id::Id;
 use crate::corpus::model::{Claim, Document, Polarity};
 use crate::corpus::Corpus;
 use crate::query::dominators::Dependencies;
-use crate::query::StatusCache;
+use crate::query::AcceptabilityCache;
 
 /// What a node of the [`Debate`] graph stands for: an index into the corpus's lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -406,8 +406,9 @@ pub struct Debate {
     index: IdIndex,
     pub(crate) flow: Flow,
     dependencies: OnceLock<Dependencies>,
-    /// Each claim's status with every document, per semantics, computed on first use.
-    pub(crate) statuses: StatusCache,
+    /// What acceptability questions compute once: the statuses with every document, and the
+    /// framework of the whole debate.
+    pub(crate) acceptability: AcceptabilityCache,
 }
 
 /// The id of node number `v`: documents, then claims, then historians.
@@ -632,7 +633,7 @@ impl Debate {
             index,
             flow,
             dependencies: OnceLock::new(),
-            statuses: StatusCache::default(),
+            acceptability: AcceptabilityCache::default(),
         }
     }
 

@@ -109,7 +109,7 @@ pub struct AcceptanceChange {
 
 /// What acceptability questions compute once per debate, on first use.
 #[derive(Debug, Default)]
-pub(crate) struct StatusCache {
+pub(crate) struct AcceptabilityCache {
     /// Each claim's status with every document, per semantics (indexed by
     /// `Semantics as usize`): the "before" side of every [`Debate::acceptance_changes`].
     before: [OnceLock<Vec<Status>>; 4],
@@ -221,7 +221,7 @@ impl Debate {
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
     pub(crate) fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
-        self.statuses.before[semantics as usize]
+        self.acceptability.before[semantics as usize]
             .get_or_init(|| self.statuses(semantics, &vec![false; self.flow.forward.len()]))
     }
 
@@ -241,7 +241,7 @@ impl Debate {
     /// (built once) among the live arguments.
     fn grounded_statuses(&self, blocked: &[bool]) -> Vec<Status> {
         let live = self.live_arguments(blocked);
-        let everything = self.statuses.everything.get_or_init(|| {
+        let everything = self.acceptability.everything.get_or_init(|| {
             Framework::new(self.flow.forward.len(), self.flow.attacks.iter().copied())
         });
         let labels = everything.grounded_among(&live);

@@ -14,7 +14,7 @@ use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
 
-pub(crate) use acceptability::StatusCache;
+pub(crate) use acceptability::AcceptabilityCache;
 pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
