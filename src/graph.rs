@@ -261,6 +261,46 @@ impl Flow {
         reached
     }
 
+    /// The nodes marked in `grounded` (reachable from every document) that are no longer
+    /// reachable once the documents `set_aside` are, sorted, in time proportional to what the
+    /// set-aside documents reach rather than to the size of the graph.
+    ///
+    /// Only what they reach can lose its grounding. Of that, a node stays grounded when a
+    /// grounded node they do not reach points into it (a path from another document), and so
+    /// does whatever such a node reaches; the rest falls. Support circles need no special care:
+    /// a circle that only the set-aside documents feed has no way in from outside.
+    pub(crate) fn fallen_without(&self, set_aside: &[u32], grounded: &[bool]) -> Vec<u32> {
+        let mut reached = vec![false; self.forward.len()];
+        let mut region: Vec<u32> = Vec::new();
+        let mut stack = set_aside.to_vec();
+        stack.iter().for_each(|&d| reached[d as usize] = true);
+        while let Some(v) = stack.pop() {
+            for &w in self.forward.row(v) {
+                if grounded[w as usize] && !std::mem::replace(&mut reached[w as usize], true) {
+                    region.push(w);
+                    stack.push(w);
+                }
+            }
+        }
+        let backward = self.backward();
+        let fed_from_outside = |v: u32| {
+            (backward.row(v).iter()).any(|&u| grounded[u as usize] && !reached[u as usize])
+        };
+        // `reached` now marks what is still to be decided; what stays grounded is unmarked.
+        stack.extend(region.iter().copied().filter(|&v| fed_from_outside(v)));
+        stack.iter().for_each(|&v| reached[v as usize] = false);
+        while let Some(v) = stack.pop() {
+            for &w in self.forward.row(v) {
+                if std::mem::replace(&mut reached[w as usize], false) {
+                    stack.push(w);
+                }
+            }
+        }
+        region.retain(|&v| reached[v as usize]);
+        region.sort_unstable();
+        region
+    }
+
     /// Every node reachable from every document.
     pub(crate) fn grounded(&self) -> Vec<bool> {
         self.reach(0..self.documents as u32, &vec![false; self.forward.len()])
@@ -696,6 +736,15 @@ impl Debate {
     /// The flow number of a document index.
     pub(crate) fn doc_flow(&self, i: usize) -> u32 {
         i as u32
+    }
+
+    /// The index of the document at flow node `v` (`v` must be a document's).
+    pub(crate) fn flow_doc(&self, v: u32) -> usize {
+        debug_assert!(
+            (v as usize) < self.flow.documents,
+            "flow node {v} is no document"
+        );
+        v as usize
     }
 
     /// The claim index of a flow number, if it is a claim.

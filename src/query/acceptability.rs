@@ -113,10 +113,15 @@ pub(crate) struct AcceptabilityCache {
     /// Each claim's status with every document, per semantics (indexed by
     /// `Semantics as usize`): the "before" side of every [`Debate::acceptance_changes`].
     before: [OnceLock<Vec<Status>>; 4],
-    /// Every flow node as an argument, with every attack: the grounded labelling of a debate
-    /// without some documents is computed on it with the dead arguments left out, rather than
-    /// on a framework built for each question.
+    /// Which flow nodes the documents reach: with every document, the claims that are
+    /// arguments.
+    grounded: OnceLock<Vec<bool>>,
+    /// Every flow node as an argument, with every attack: the grounded labelling with every
+    /// document is computed on it with the ungrounded claims left out, and relabelled in part
+    /// when documents are set aside, rather than built for each question.
     everything: OnceLock<Framework>,
+    /// The grounded labelling of `everything` with every document.
+    labels: OnceLock<Vec<Label>>,
 }
 
 /// The debate as a framework once some documents are set aside: which flow nodes are
@@ -160,8 +165,8 @@ impl Debate {
         semantics: Semantics,
         discredited: &[S],
     ) -> Result<Acceptability, QueryError> {
-        let (blocked, set_aside) = self.set_aside(discredited)?;
-        let judged = self.judge(semantics, &blocked);
+        let (set_aside, ids) = self.set_aside(discredited)?;
+        let judged = self.judge(semantics, &self.blocked(&set_aside));
         let n = self.flow.forward.len();
         let labels: Vec<Vec<Label>> = (0..n as u32).map(|v| judged.labels(v)).collect();
         let mut claims: Vec<ClaimAcceptance> = (0..self.corpus().claims.len())
@@ -183,7 +188,7 @@ impl Debate {
         claims.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
         Ok(Acceptability {
             semantics,
-            discredited: set_aside.into_iter().collect(),
+            discredited: ids.into_iter().collect(),
             extensions_exist: judged.extensions_exist,
             claims,
         })
@@ -192,80 +197,146 @@ impl Debate {
     /// The claims whose status under `semantics` changes when `discredited` are set aside,
     /// sorted by id.
     ///
-    /// The statuses with every document are computed once per debate and semantics; each call
-    /// judges the debate without the set-aside documents and compares, claim by claim.
+    /// The statuses with every document are computed once per debate and semantics. Under
+    /// grounded semantics, a question then costs what the set-aside documents reach (see
+    /// [`Debate::discredit`]); under the others, each call judges the debate without the
+    /// set-aside documents and compares, claim by claim.
     pub fn acceptance_changes<S: AsRef<str>>(
         &self,
         semantics: Semantics,
         discredited: &[S],
     ) -> Result<Vec<AcceptanceChange>, QueryError> {
-        let (blocked, _) = self.set_aside(discredited)?;
-        Ok(self.changes(semantics, &self.statuses(semantics, &blocked)))
+        let (set_aside, _) = self.set_aside(discredited)?;
+        let fallen = self.fallen_without(&set_aside);
+        Ok(self.changes(semantics, &set_aside, &fallen))
     }
 
-    /// The claims whose status differs between `after` and the statuses with every document,
-    /// sorted by id.
-    pub(crate) fn changes(&self, semantics: Semantics, after: &[Status]) -> Vec<AcceptanceChange> {
+    /// The flow nodes of the claims that lose their documentary grounding when the documents
+    /// `set_aside` (flow nodes) are, sorted.
+    pub(crate) fn fallen_without(&self, set_aside: &[u32]) -> Vec<u32> {
+        let grounded = self
+            .acceptability
+            .grounded
+            .get_or_init(|| self.flow.grounded());
+        self.flow.fallen_without(set_aside, grounded)
+    }
+
+    /// The claims whose status under `semantics` changes when the documents `set_aside` (flow
+    /// nodes) are, and with them the `fallen` claims (flow nodes), sorted by id.
+    pub(crate) fn changes(
+        &self,
+        semantics: Semantics,
+        set_aside: &[u32],
+        fallen: &[u32],
+    ) -> Vec<AcceptanceChange> {
         let before = self.statuses_with_every_document(semantics);
-        let mut changes: Vec<AcceptanceChange> = (0..before.len())
-            .filter(|&c| before[c] != after[c])
-            .map(|c| AcceptanceChange {
+        let compare = |(c, after): (usize, Status)| {
+            (before[c] != after).then(|| AcceptanceChange {
                 claim: self.claim_at(c).id.clone(),
                 before: before[c],
-                after: after[c],
+                after,
             })
-            .collect();
+        };
+        let mut changes: Vec<AcceptanceChange> = if semantics == Semantics::Grounded {
+            let after = self.grounded_changes(set_aside, fallen);
+            after.into_iter().filter_map(compare).collect()
+        } else {
+            let blocked = self.blocked(set_aside);
+            let after = self.statuses(semantics, &blocked);
+            after.into_iter().enumerate().filter_map(compare).collect()
+        };
         changes.sort_by(|a, b| a.claim.cmp(&b.claim));
         changes
     }
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
     pub(crate) fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
-        self.acceptability.before[semantics as usize]
-            .get_or_init(|| self.statuses(semantics, &vec![false; self.flow.forward.len()]))
+        self.acceptability.before[semantics as usize].get_or_init(|| {
+            if semantics == Semantics::Grounded {
+                let (live, labels) = self.grounded_labels();
+                let status = |v: usize| match live[v] {
+                    true => Status::of(std::slice::from_ref(&labels[v])),
+                    false => Status::Ungrounded,
+                };
+                (0..self.corpus().claims.len())
+                    .map(|c| status(self.claim_flow(c) as usize))
+                    .collect()
+            } else {
+                self.statuses(semantics, &self.blocked(&[]))
+            }
+        })
     }
 
     /// Each claim's status under `semantics` with the `blocked` documents set aside, by claim
     /// index.
-    pub(crate) fn statuses(&self, semantics: Semantics, blocked: &[bool]) -> Vec<Status> {
-        if semantics == Semantics::Grounded {
-            return self.grounded_statuses(blocked);
-        }
+    fn statuses(&self, semantics: Semantics, blocked: &[bool]) -> Vec<Status> {
         let judged = self.judge(semantics, blocked);
         (0..self.corpus().claims.len())
             .map(|c| judged.status(self.claim_flow(c)))
             .collect()
     }
 
-    /// [`Debate::statuses`] under grounded semantics: the labelling of the whole framework
-    /// (built once) among the live arguments.
-    fn grounded_statuses(&self, blocked: &[bool]) -> Vec<Status> {
-        let live = self.live_arguments(blocked);
-        let everything = self.acceptability.everything.get_or_init(|| {
+    /// The grounded labelling with every document (cached): which flow nodes are arguments
+    /// (every document, and the claims the documents reach), and their labels, computed on the framework of every flow node and every attack with
+    /// the others left out.
+    fn grounded_labels(&self) -> (&[bool], &[Label]) {
+        let live = self
+            .acceptability
+            .grounded
+            .get_or_init(|| self.flow.grounded());
+        let labels =
+            (self.acceptability.labels).get_or_init(|| self.everything().grounded_among(live));
+        (live, labels)
+    }
+
+    /// Every flow node as an argument, with every attack (built once).
+    fn everything(&self) -> &Framework {
+        self.acceptability.everything.get_or_init(|| {
             Framework::new(self.flow.forward.len(), self.flow.attacks.iter().copied())
-        });
-        let labels = everything.grounded_among(&live);
-        (0..self.corpus().claims.len())
-            .map(|c| match self.claim_flow(c) as usize {
-                v if live[v] => Status::of(std::slice::from_ref(&labels[v])),
-                _ => Status::Ungrounded,
-            })
+        })
+    }
+
+    /// The grounded status now of each claim whose status can change when the documents
+    /// `set_aside` and the `fallen` claims leave the framework, by claim index: the fallen are
+    /// ungrounded, and what they and the documents reach through attacks is relabelled with
+    /// everything else as it was ([`Framework::grounded_without`]).
+    fn grounded_changes(&self, set_aside: &[u32], fallen: &[u32]) -> Vec<(usize, Status)> {
+        let (live, labels) = self.grounded_labels();
+        let removed: Vec<u32> = set_aside.iter().chain(fallen).copied().collect();
+        let gone = self.blocked(&removed);
+        let present = |v: u32| live[v as usize] && !gone[v as usize];
+        let relabelled = self
+            .everything()
+            .grounded_without(labels, &removed, present);
+        let after = (fallen.iter().map(|&v| (v, Status::Ungrounded)))
+            .chain(relabelled.into_iter().map(|(v, l)| (v, Status::of(&[l]))));
+        after
+            .filter_map(|(v, status)| Some((self.flow_claim(v)?, status)))
             .collect()
     }
 
-    /// The flow nodes of the `discredited` documents, marked, and their ids, sorted.
+    /// The flow nodes of the `discredited` documents, sorted, and their ids, sorted.
     pub(crate) fn set_aside<S: AsRef<str>>(
         &self,
         discredited: &[S],
-    ) -> Result<(Vec<bool>, BTreeSet<Id>), QueryError> {
-        let mut blocked = vec![false; self.flow.forward.len()];
+    ) -> Result<(Vec<u32>, BTreeSet<Id>), QueryError> {
+        let mut nodes = Vec::new();
         let mut ids = BTreeSet::new();
         for id in discredited {
             let d = self.document_index(id.as_ref())?;
-            blocked[self.doc_flow(d) as usize] = true;
+            nodes.push(self.doc_flow(d));
             ids.insert(self.doc(d).id.clone());
         }
-        Ok((blocked, ids))
+        nodes.sort_unstable();
+        nodes.dedup();
+        Ok((nodes, ids))
+    }
+
+    /// A mark per flow node: the `nodes`.
+    fn blocked(&self, nodes: &[u32]) -> Vec<bool> {
+        let mut blocked = vec![false; self.flow.forward.len()];
+        nodes.iter().for_each(|&v| blocked[v as usize] = true);
+        blocked
     }
 
     /// The debate as a framework without the `blocked` documents.

@@ -228,32 +228,29 @@ impl Debate {
         documents: &[S],
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
-        let (blocked, _) = self.set_aside(documents)?;
-        let set_aside: Vec<usize> = (0..self.flow.documents).filter(|&d| blocked[d]).collect();
-        let after = self.statuses(semantics, &blocked);
-        let before = self.statuses_with_every_document(semantics);
-        let grounded = |s: Status| s != Status::Ungrounded;
-        let fallen: Vec<usize> = (0..before.len())
-            .filter(|&c| grounded(before[c]) && !grounded(after[c]))
-            .collect();
+        let (set_aside, _) = self.set_aside(documents)?;
+        let fallen = self.fallen_without(&set_aside);
         // A path from a set-aside document to a fallen claim passes through fallen claims
         // only (whatever grounds a node on it grounds the claim too), so each document's search
         // is kept to them, and costs what it finds.
         let mut open = vec![false; self.flow.forward.len()];
-        let claims = fallen.iter().map(|&c| self.claim_flow(c));
-        for v in claims.chain(set_aside.iter().map(|&d| self.doc_flow(d))) {
+        for &v in fallen.iter().chain(&set_aside) {
             open[v as usize] = true;
         }
         let mut because: BTreeMap<u32, Vec<Id>> = BTreeMap::new();
         for &d in &set_aside {
-            for v in self.flow.reach_within(self.doc_flow(d), &mut open) {
-                because.entry(v).or_default().push(self.doc(d).id.clone());
+            for v in self.flow.reach_within(d, &mut open) {
+                because
+                    .entry(v)
+                    .or_default()
+                    .push(self.doc(self.flow_doc(d)).id.clone());
             }
         }
-        let mut fallen: Vec<Fallen> = fallen
-            .into_iter()
-            .map(|c| {
-                let mut because = because.remove(&self.claim_flow(c)).unwrap_or_default();
+        let acceptance_changes = self.changes(semantics, &set_aside, &fallen);
+        let mut fallen: Vec<Fallen> = (fallen.iter())
+            .filter_map(|&v| Some((v, self.flow_claim(v)?)))
+            .map(|(v, c)| {
+                let mut because = because.remove(&v).unwrap_or_default();
                 because.sort();
                 Fallen {
                     claim: ClaimSummary::of(self.claim_at(c)),
@@ -264,14 +261,14 @@ impl Debate {
         fallen.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
         let mut set_aside: Vec<DocumentSummary> = set_aside
             .into_iter()
-            .map(|d| DocumentSummary::of(self.doc(d)))
+            .map(|d| DocumentSummary::of(self.doc(self.flow_doc(d))))
             .collect();
         set_aside.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Discredit {
             set_aside,
             fallen,
             semantics,
-            acceptance_changes: self.changes(semantics, &after),
+            acceptance_changes,
         })
     }
 

@@ -27,6 +27,64 @@ impl Framework {
         self.least_complete_with(|a| (!present[a as usize]).then_some(Label::Out))
     }
 
+    /// How the grounded labelling changes when the `removed` arguments leave the framework:
+    /// the arguments they reach through attacks, sorted, each with its label now. `before` is
+    /// the grounded labelling with them, among the arguments marked by `present` (after the
+    /// removal) and the removed ones, as [`Framework::grounded_among`] gives it.
+    ///
+    /// Every other argument keeps its label: a grounded label depends only on the arguments
+    /// that reach it through attacks. So the region is labelled alone, with two stand-ins for
+    /// the attackers from outside it, whose labels are known: one unattacked argument (IN) that
+    /// attacks what an IN outsider attacks, and one that attacks itself (UNDEC) that attacks
+    /// what an UNDEC outsider attacks; OUT outsiders change nothing. The cost is that of the
+    /// region and its attacks, not of the framework.
+    pub(crate) fn grounded_without(
+        &self,
+        before: &[Label],
+        removed: &[u32],
+        present: impl Fn(u32) -> bool,
+    ) -> Vec<(u32, Label)> {
+        let region = self.downstream(removed, &present);
+        let (is_in, is_undec) = (region.len() as u32, region.len() as u32 + 1);
+        let mut attacks = vec![(is_undec, is_undec)];
+        for (i, &a) in region.iter().enumerate() {
+            for &b in self.attackers(a) {
+                let from = match region.binary_search(&b) {
+                    Ok(j) => j as u32,
+                    Err(_) if !present(b) => continue,
+                    Err(_) => match before[b as usize] {
+                        Label::In => is_in,
+                        Label::Undec => is_undec,
+                        Label::Out => continue,
+                    },
+                };
+                attacks.push((from, i as u32));
+            }
+        }
+        attacks.sort_unstable();
+        attacks.dedup();
+        let labels = Framework::new(region.len() + 2, attacks).grounded();
+        region.into_iter().zip(labels).collect()
+    }
+
+    /// The present arguments that `from` reach through attacks (not `from` themselves, unless
+    /// reached), sorted.
+    fn downstream(&self, from: &[u32], present: impl Fn(u32) -> bool) -> Vec<u32> {
+        let mut seen = vec![false; self.len()];
+        let mut stack = from.to_vec();
+        let mut reached = Vec::new();
+        while let Some(a) = stack.pop() {
+            for &t in self.targets(a) {
+                if present(t) && !std::mem::replace(&mut seen[t as usize], true) {
+                    reached.push(t);
+                    stack.push(t);
+                }
+            }
+        }
+        reached.sort_unstable();
+        reached
+    }
+
     /// The least complete labelling that agrees with `fixed` where it is `Some`. The fixed
     /// labels must form a complete labelling of an upward-closed set of arguments (one that no
     /// outside argument attacks); the rest is labelled as the grounded labelling of the
