@@ -6,6 +6,8 @@ use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
 use crate::corpus::id::Id;
 use crate::corpus::model::{Claim, Document, Polarity};
@@ -263,13 +265,20 @@ impl Flow {
 
     /// The nodes marked in `grounded` (reachable from every document) that are no longer
     /// reachable once the documents `set_aside` are, sorted, in time proportional to what the
-    /// set-aside documents reach rather than to the size of the graph.
+    /// set-aside documents reach rather than to the size of the graph. `predecessors` gives
+    /// the nodes with an edge into a node (the graph's incoming edges serve, so that no
+    /// reversed flow is built for this).
     ///
     /// Only what they reach can lose its grounding. Of that, a node stays grounded when a
     /// grounded node they do not reach points into it (a path from another document), and so
     /// does whatever such a node reaches; the rest falls. Support circles need no special care:
     /// a circle that only the set-aside documents feed has no way in from outside.
-    pub(crate) fn fallen_without(&self, set_aside: &[u32], grounded: &[bool]) -> Vec<u32> {
+    pub(crate) fn fallen_without<I: Iterator<Item = u32>>(
+        &self,
+        set_aside: &[u32],
+        grounded: &[bool],
+        predecessors: impl Fn(u32) -> I,
+    ) -> Vec<u32> {
         let mut reached = vec![false; self.forward.len()];
         let mut region: Vec<u32> = Vec::new();
         let mut stack = set_aside.to_vec();
@@ -282,10 +291,8 @@ impl Flow {
                 }
             }
         }
-        let backward = self.backward();
-        let fed_from_outside = |v: u32| {
-            (backward.row(v).iter()).any(|&u| grounded[u as usize] && !reached[u as usize])
-        };
+        let fed_from_outside =
+            |v: u32| predecessors(v).any(|u| grounded[u as usize] && !reached[u as usize]);
         // `reached` now marks what is still to be decided; what stays grounded is unmarked.
         stack.extend(region.iter().copied().filter(|&v| fed_from_outside(v)));
         stack.iter().for_each(|&v| reached[v as usize] = false);
@@ -736,6 +743,15 @@ impl Debate {
     /// The flow number of a document index.
     pub(crate) fn doc_flow(&self, i: usize) -> u32 {
         i as u32
+    }
+
+    /// The flow nodes with an edge into flow node `v` (what backs or supports it), read from
+    /// the graph's incoming edges.
+    pub(crate) fn flow_predecessors(&self, v: u32) -> impl Iterator<Item = u32> + '_ {
+        (self.graph)
+            .edges_directed(NodeIndex::new(v as usize), Direction::Incoming)
+            .filter(|e| matches!(e.weight(), Relation::Backs | Relation::Supports))
+            .map(|e| e.source().index() as u32)
     }
 
     /// The index of the document at flow node `v` (`v` must be a document's).

@@ -218,7 +218,7 @@ impl Debate {
             .acceptability
             .grounded
             .get_or_init(|| self.flow.grounded());
-        self.flow.fallen_without(set_aside, grounded)
+        (self.flow).fallen_without(set_aside, grounded, |v| self.flow_predecessors(v))
     }
 
     /// The claims whose status under `semantics` changes when the documents `set_aside` (flow
