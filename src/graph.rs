@@ -786,8 +786,49 @@ impl Debate {
 
 #[cfg(test)]
 mod tests {
-    use super::{address, ByAddress, BATCH};
+    use super::{address, ByAddress, Csr, Flow, BATCH};
     use crate::corpus::id::Id;
+    use std::sync::OnceLock;
+
+    /// Documents 0–2 and claims 3–10. Claims 4 and 5 support each other and only document 0
+    /// feeds them (through 3); 6 and 7 also support each other, fed by documents 1 and 0;
+    /// claim 9 stands on 8 (document 2) and on document 0; claim 10 has no document and
+    /// supports 3, which must not keep 3 standing.
+    #[test]
+    fn what_falls_is_what_only_the_set_aside_documents_feed() {
+        let edges = vec![
+            (0, 3),
+            (3, 4),
+            (4, 5),
+            (5, 4),
+            (1, 6),
+            (6, 7),
+            (7, 6),
+            (0, 7),
+            (2, 8),
+            (8, 9),
+            (0, 9),
+            (10, 3),
+        ];
+        let flow = Flow {
+            documents: 3,
+            forward: Csr::new(11, edges),
+            backward: OnceLock::new(),
+            attacks: Vec::new(),
+        };
+        let grounded = flow.grounded();
+        assert!(!grounded[10] && grounded[3..10].iter().all(|&g| g));
+        let backward = flow.backward().clone();
+        let fallen = |docs: &[u32]| {
+            flow.fallen_without(docs, &grounded, |v| backward.row(v).iter().copied())
+        };
+        assert_eq!(fallen(&[0]), [3, 4, 5]);
+        assert_eq!(fallen(&[0, 1]), [3, 4, 5, 6, 7]);
+        assert_eq!(fallen(&[2]), [8]);
+        assert_eq!(fallen(&[0, 2]), [3, 4, 5, 8, 9]);
+        assert_eq!(fallen(&[0, 1, 2]), [3, 4, 5, 6, 7, 8, 9]);
+        assert!(fallen(&[]).is_empty());
+    }
 
     #[test]
     fn by_address_finds_records_by_their_own_text_only() {
