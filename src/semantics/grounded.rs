@@ -183,3 +183,48 @@ pub(crate) fn in_set(labels: &[Label]) -> Vec<u32> {
         .filter(|&a| labels[a as usize] == Label::In)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Framework;
+    use proptest::prelude::*;
+
+    /// A framework of up to 24 arguments with any attacks (self-attacks and mutual ones
+    /// included), which arguments were present, and which of those leave.
+    fn cases() -> impl Strategy<Value = (Framework, Vec<bool>, Vec<bool>)> {
+        (1usize..24).prop_flat_map(|n| {
+            let attacks = prop::collection::vec((0..n as u32, 0..n as u32), 0..3 * n);
+            let marks = || prop::collection::vec(any::<bool>(), n);
+            (attacks, marks(), marks()).prop_map(move |(attacks, absent, leaving)| {
+                let present = absent.iter().map(|&a| !a).collect::<Vec<_>>();
+                let removed = (leaving.iter().zip(&present))
+                    .map(|(&l, &p)| l && p)
+                    .collect();
+                (Framework::new(n, attacks), present, removed)
+            })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Relabelling only what the removed arguments reach gives the grounded labelling of
+        /// what is left, computed from scratch.
+        #[test]
+        fn relabelling_what_leaving_reaches_is_labelling_again((af, present, removed) in cases()) {
+            let before = af.grounded_among(&present);
+            let left: Vec<bool> = (present.iter().zip(&removed)).map(|(&p, &r)| p && !r).collect();
+            let gone: Vec<u32> = (0..af.len() as u32).filter(|&a| removed[a as usize]).collect();
+            let changed = af.grounded_without(&before, &gone, |a| left[a as usize]);
+            let mut after = before.clone();
+            for &(a, label) in &changed {
+                prop_assert!(left[a as usize], "{a} is relabelled but has left");
+                after[a as usize] = label;
+            }
+            let expected = af.grounded_among(&left);
+            for a in (0..af.len()).filter(|&a| left[a]) {
+                prop_assert_eq!(after[a], expected[a], "argument {}", a);
+            }
+        }
+    }
+}
