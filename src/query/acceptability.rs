@@ -166,7 +166,7 @@ impl Debate {
         discredited: &[S],
     ) -> Result<Acceptability, QueryError> {
         let (set_aside, ids) = self.set_aside(discredited)?;
-        let judged = self.judge(semantics, &self.blocked(&set_aside));
+        let judged = self.judge(semantics, &self.marked(&set_aside));
         let n = self.flow.forward.len();
         let labels: Vec<Vec<Label>> = (0..n as u32).map(|v| judged.labels(v)).collect();
         let mut claims: Vec<ClaimAcceptance> = (0..self.corpus().claims.len())
@@ -214,11 +214,14 @@ impl Debate {
     /// The flow nodes of the claims that lose their documentary grounding when the documents
     /// `set_aside` (flow nodes) are, sorted.
     pub(crate) fn fallen_without(&self, set_aside: &[u32]) -> Vec<u32> {
-        let grounded = self
-            .acceptability
-            .grounded
-            .get_or_init(|| self.flow.grounded());
+        let grounded = self.grounded_nodes();
         (self.flow).fallen_without(set_aside, grounded, |v| self.flow_predecessors(v))
+    }
+
+    /// Which flow nodes the documents reach, with every document (cached): the documents and
+    /// the grounded claims.
+    pub(crate) fn grounded_nodes(&self) -> &[bool] {
+        (self.acceptability.grounded).get_or_init(|| self.flow.grounded())
     }
 
     /// The claims whose status under `semantics` changes when the documents `set_aside` (flow
@@ -241,7 +244,7 @@ impl Debate {
             let after = self.grounded_changes(set_aside, fallen);
             after.into_iter().filter_map(compare).collect()
         } else {
-            let blocked = self.blocked(set_aside);
+            let blocked = self.marked(set_aside);
             let after = self.statuses(semantics, &blocked);
             after.into_iter().enumerate().filter_map(compare).collect()
         };
@@ -262,7 +265,7 @@ impl Debate {
                     .map(|c| status(self.claim_flow(c) as usize))
                     .collect()
             } else {
-                self.statuses(semantics, &self.blocked(&[]))
+                self.statuses(semantics, &self.marked(&[]))
             }
         })
     }
@@ -277,13 +280,10 @@ impl Debate {
     }
 
     /// The grounded labelling with every document (cached): which flow nodes are arguments
-    /// (every document, and the claims the documents reach), and their labels, computed on the framework of every flow node and every attack with
-    /// the others left out.
+    /// (the documents and the claims they ground), and their labels, computed on the framework
+    /// of every flow node and every attack with the other nodes left out.
     fn grounded_labels(&self) -> (&[bool], &[Label]) {
-        let live = self
-            .acceptability
-            .grounded
-            .get_or_init(|| self.flow.grounded());
+        let live = self.grounded_nodes();
         let labels =
             (self.acceptability.labels).get_or_init(|| self.everything().grounded_among(live));
         (live, labels)
@@ -303,7 +303,7 @@ impl Debate {
     fn grounded_changes(&self, set_aside: &[u32], fallen: &[u32]) -> Vec<(usize, Status)> {
         let (live, labels) = self.grounded_labels();
         let removed: Vec<u32> = set_aside.iter().chain(fallen).copied().collect();
-        let gone = self.blocked(&removed);
+        let gone = self.marked(&removed);
         let present = |v: u32| live[v as usize] && !gone[v as usize];
         let relabelled = self
             .everything()
@@ -332,11 +332,11 @@ impl Debate {
         Ok((nodes, ids))
     }
 
-    /// A mark per flow node: the `nodes`.
-    fn blocked(&self, nodes: &[u32]) -> Vec<bool> {
-        let mut blocked = vec![false; self.flow.forward.len()];
-        nodes.iter().for_each(|&v| blocked[v as usize] = true);
-        blocked
+    /// One flag per flow node, set for the `nodes`.
+    pub(crate) fn marked(&self, nodes: &[u32]) -> Vec<bool> {
+        let mut marked = vec![false; self.flow.forward.len()];
+        nodes.iter().for_each(|&v| marked[v as usize] = true);
+        marked
     }
 
     /// The debate as a framework without the `blocked` documents.

@@ -242,10 +242,7 @@ impl Debate {
         // A path from a set-aside document to a fallen claim passes through fallen claims
         // only (whatever grounds a node on it grounds the claim too), so each document's search
         // is kept to them, and costs what it finds.
-        let mut open = vec![false; self.flow.forward.len()];
-        for &v in fallen.iter().chain(&set_aside) {
-            open[v as usize] = true;
-        }
+        let mut open = self.marked(&[&fallen[..], &set_aside].concat());
         let mut because: BTreeMap<u32, Vec<Id>> = BTreeMap::new();
         for &d in &set_aside {
             for v in self.flow.reach_within(d, &mut open) {
@@ -284,7 +281,7 @@ impl Debate {
     /// The claims with no documentary grounding at all, including claims that only support
     /// each other in a circle.
     pub fn unsupported(&self) -> Vec<ClaimSummary> {
-        let grounded = self.flow.grounded();
+        let grounded = self.grounded_nodes();
         let d = self.flow.documents;
         let orphans = (0..self.corpus().claims.len()).filter(|&c| !grounded[d + c]);
         self.claim_summaries(orphans)
