@@ -157,20 +157,25 @@ impl Corpus {
             .iter()
             .map(|s| (s.id.clone(), s.origin.clone()))
             .collect();
-        validate::validate(&mut parsed, &school_ids);
+        let mut corpus = Corpus {
+            schools,
+            documents: std::mem::take(&mut parsed.documents),
+            historians: std::mem::take(&mut parsed.historians),
+            claims: std::mem::take(&mut parsed.claims),
+        };
+        // Validation reads the declarations and references, sharing ids rewrites the records:
+        // on a large corpus the two take a second core, and the sharing is thrown away if the
+        // corpus does not validate.
+        both(
+            || id::share_ids(&mut corpus),
+            || validate::validate(&mut parsed, &school_ids),
+        );
         if !parsed.diagnostics.is_empty() {
             let mut diagnostics = parsed.diagnostics;
             diagnostics.sort();
             diagnostics.dedup();
             return Err(LoadError { diagnostics });
         }
-        let mut corpus = Corpus {
-            schools,
-            documents: parsed.documents,
-            historians: parsed.historians,
-            claims: parsed.claims,
-        };
-        id::share_ids(&mut corpus);
         Ok(corpus)
     }
 
@@ -391,4 +396,18 @@ fn without_byte_order_marks(mut text: String) -> String {
     let marks = text.len() - text.trim_start_matches('\u{feff}').len();
     text.drain(..marks);
     text
+}
+
+/// Runs `a` and `b`, on two threads when the machine has more than one core.
+fn both(a: impl FnOnce() + Send, b: impl FnOnce()) {
+    if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+        std::thread::scope(|scope| {
+            let a = scope.spawn(a);
+            b();
+            a.join().expect("a corpus loading thread panicked");
+        });
+    } else {
+        a();
+        b();
+    }
 }

@@ -1,7 +1,7 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
 use crate::corpus::id::Id;
-use crate::corpus::read::{Kind, Parsed};
+use crate::corpus::read::{Kind, Parsed, Reference};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
 use crate::graph::IdMap;
 use std::collections::BTreeMap;
@@ -84,11 +84,16 @@ fn declared_ids<'a>(
 const SUGGESTION_BUDGET: usize = 2_000_000;
 
 fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
-    let mut by_kind: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
-    for (&(_, id), d) in ids.iter() {
-        by_kind.entry(d.kind).or_default().push(id);
-    }
-    by_kind.values_mut().for_each(|v| v.sort_unstable());
+    // The ids by kind, sorted, for did-you-mean: made on the first unknown reference only.
+    let mut by_kind: Option<BTreeMap<Kind, Vec<&str>>> = None;
+    let ids_by_kind = || {
+        let mut by_kind: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
+        for (&(_, id), d) in ids.iter() {
+            by_kind.entry(d.kind).or_default().push(id);
+        }
+        by_kind.values_mut().for_each(|v| v.sort_unstable());
+        by_kind
+    };
     let mut budget = SUGGESTION_BUDGET;
     for r in &parsed.references {
         let is_school = r.expected == Kind::School;
@@ -114,6 +119,7 @@ fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
                 )),
             ),
             None => {
+                let by_kind = by_kind.get_or_insert_with(ids_by_kind);
                 let candidates = by_kind.get(&r.expected).map_or(&[][..], Vec::as_slice);
                 let suggestion = if candidates.len() <= budget {
                     budget -= candidates.len();
@@ -154,11 +160,10 @@ fn owner_kind(field: &str) -> &'static str {
 }
 
 fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
+    let between_claims = |r: &&Reference| r.field == "supports" || r.field == "contradicts";
     let mut relation: IdMap<(&str, &str), &'static str> = IdMap::default();
-    for r in &parsed.references {
-        if r.field != "supports" && r.field != "contradicts" {
-            continue;
-        }
+    relation.reserve(parsed.references.iter().filter(between_claims).count());
+    for r in parsed.references.iter().filter(between_claims) {
         if r.target == r.owner {
             found.push(
                 Diagnostic::new(
