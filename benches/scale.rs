@@ -1,6 +1,7 @@
 //! How the library scales: loading, building and the main questions (and the grounded extension
 //! of the contradictions) on synthetic debates of
-//! 1k, 10k, 100k and 1M claims (documents: one per hundred claims).
+//! 1k, 10k, 100k and 1M claims (documents: one per hundred claims), beside a baseline of what
+//! plain linear work over memory costs at each size.
 //!
 //! `cargo bench --bench scale` runs every size (about 10 minutes on 2 cores); each corpus is
 //! generated once, in memory. Under `cargo test --benches` each benchmark runs once, and only
@@ -109,8 +110,39 @@ fn scale(c: &mut Criterion) {
         group.bench_function("grounded (contradictions)", |b| {
             b.iter(|| framework.grounded_extension())
         });
+        memory_baseline(&mut group, n);
         group.finish();
     }
+}
+
+/// What linear work costs on this machine at each size, to read the growth of the benchmarks
+/// above against: one pass over 40 bytes per claim (a debate holds about ten times that), and
+/// one read per claim at a random place in those bytes.
+fn memory_baseline(
+    group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    n: usize,
+) {
+    let words: Vec<u32> = (0..10 * n as u32).collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let places: Vec<u32> = (0..n)
+        .map(|_| {
+            // xorshift64: any spread of places will do.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % words.len() as u64) as u32
+        })
+        .collect();
+    group.bench_function("baseline: one pass over 40 bytes per claim", |b| {
+        b.iter(|| words.iter().map(|&w| u64::from(w)).sum::<u64>())
+    });
+    group.bench_function("baseline: one random read per claim", |b| {
+        b.iter(|| {
+            (places.iter())
+                .map(|&p| u64::from(words[p as usize]))
+                .sum::<u64>()
+        })
+    });
 }
 
 /// Times `question` on a debate built afresh (untimed) for each iteration, so that what the
