@@ -253,7 +253,7 @@ impl Debate {
     }
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
-    pub(crate) fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
+    fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
         self.acceptability.before[semantics as usize].get_or_init(|| {
             if semantics == Semantics::Grounded {
                 let (live, labels) = self.grounded_labels();
@@ -362,7 +362,7 @@ impl Debate {
     }
 
     /// Which flow nodes are arguments: documents not set aside, and claims they ground.
-    pub(crate) fn live_arguments(&self, blocked: &[bool]) -> Vec<bool> {
+    fn live_arguments(&self, blocked: &[bool]) -> Vec<bool> {
         let d = self.flow.documents;
         let mut live = self.flow.reach(0..d as u32, blocked);
         for (doc, on) in live.iter_mut().enumerate().take(d) {
