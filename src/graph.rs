@@ -522,12 +522,13 @@ fn resolve(corpus: &Corpus, index: &IdIndex, n: usize, edges: usize) -> Vec<u32>
         by_address.get_batch(batch, by_text, &mut targets);
         batch.clear();
     };
-    for reference in corpus.claims.iter().enumerate().flat_map(references) {
+    let references = corpus.claims.iter().enumerate().flat_map(references);
+    references.for_each(|reference| {
         batch.push(reference.id);
         if batch.len() == BATCH {
             flush(&mut batch);
         }
-    }
+    });
     flush(&mut batch);
     targets
 }
@@ -659,19 +660,23 @@ impl Debate {
         }
         // Adding an edge links it into the lists of both its nodes: the claim's is near the last
         // one, the other is anywhere, so it is prefetched a few edges ahead.
+        // Walked with `for_each`, which runs each claim's lists as plain loops (a `for` loop
+        // over the chained lists would check which list it is in at every step).
+        let mut i = 0;
         let references = corpus.claims.iter().enumerate().flat_map(references);
-        for (i, (r, &other)) in references.zip(&targets).enumerate() {
+        references.for_each(|r| {
             if let Some(&ahead) = targets.get(i + AHEAD) {
                 prefetch(&graph.raw_nodes()[ahead as usize]);
             }
-            let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(other as usize));
+            let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(targets[i] as usize));
             let (from, to) = if r.towards_claim {
                 (other, me)
             } else {
                 (me, other)
             };
             graph.add_edge(from, to, r.relation);
-        }
+            i += 1;
+        });
         drop(targets);
         let flow = Flow::new(d, c, &graph);
         Debate {
