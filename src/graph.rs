@@ -668,7 +668,10 @@ impl Debate {
             if let Some(&ahead) = targets.get(i + AHEAD) {
                 prefetch(&graph.raw_nodes()[ahead as usize]);
             }
-            let (me, other) = (NodeIndex::new(d + r.claim), NodeIndex::new(targets[i] as usize));
+            let (me, other) = (
+                NodeIndex::new(d + r.claim),
+                NodeIndex::new(targets[i] as usize),
+            );
             let (from, to) = if r.towards_claim {
                 (other, me)
             } else {
