@@ -453,8 +453,9 @@ pub struct Debate {
     index: IdIndex,
     pub(crate) flow: Flow,
     dependencies: OnceLock<Dependencies>,
-    /// What acceptability questions compute once: the statuses with every document, and the
-    /// framework of the whole debate.
+    /// What questions about the debate with every document compute once: which nodes are
+    /// grounded, the framework of the whole debate, its grounded labelling, and the statuses
+    /// under each semantics.
     pub(crate) acceptability: AcceptabilityCache,
 }
 
@@ -659,9 +660,8 @@ impl Debate {
             graph.add_node(node);
         }
         // Adding an edge links it into the lists of both its nodes: the claim's is near the last
-        // one, the other is anywhere, so it is prefetched a few edges ahead.
-        // Walked with `for_each`, which runs each claim's lists as plain loops (a `for` loop
-        // over the chained lists would check which list it is in at every step).
+        // one, the other is anywhere, so it is prefetched a few edges ahead. The references are
+        // walked with `for_each`, which runs each claim's lists as plain loops.
         let mut i = 0;
         let references = corpus.claims.iter().enumerate().flat_map(references);
         references.for_each(|r| {

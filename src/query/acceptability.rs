@@ -207,15 +207,19 @@ impl Debate {
         discredited: &[S],
     ) -> Result<Vec<AcceptanceChange>, QueryError> {
         let (set_aside, _) = self.set_aside(discredited)?;
-        let fallen = self.fallen_without(&set_aside);
-        Ok(self.changes(semantics, &set_aside, &fallen))
+        let (leaving, gone) = self.leaving(&set_aside);
+        Ok(self.changes(semantics, &leaving, &gone))
     }
 
-    /// The flow nodes of the claims that lose their documentary grounding when the documents
-    /// `set_aside` (flow nodes) are, sorted.
-    pub(crate) fn fallen_without(&self, set_aside: &[u32]) -> Vec<u32> {
+    /// What leaves the debate with the documents `set_aside` (flow nodes, sorted): those
+    /// documents, then the claims that lose their documentary grounding with them, sorted; and
+    /// a flag per flow node, set for what leaves.
+    pub(crate) fn leaving(&self, set_aside: &[u32]) -> (Vec<u32>, Vec<bool>) {
         let grounded = self.grounded_nodes();
-        (self.flow).fallen_without(set_aside, grounded, |v| self.flow_predecessors(v))
+        let fallen = (self.flow).fallen_without(set_aside, grounded, |v| self.flow_predecessors(v));
+        let leaving = [set_aside, &fallen].concat();
+        let gone = self.marked(&leaving);
+        (leaving, gone)
     }
 
     /// Which flow nodes the documents reach, with every document (cached): the documents and
@@ -224,13 +228,14 @@ impl Debate {
         (self.acceptability.grounded).get_or_init(|| self.flow.grounded())
     }
 
-    /// The claims whose status under `semantics` changes when the documents `set_aside` (flow
-    /// nodes) are, and with them the `fallen` claims (flow nodes), sorted by id.
+    /// The claims whose status under `semantics` changes when the `leaving` flow nodes leave
+    /// the debate (set-aside documents and the claims that fall with them, as
+    /// [`Debate::leaving`] gives them, with their flags `gone`), sorted by id.
     pub(crate) fn changes(
         &self,
         semantics: Semantics,
-        set_aside: &[u32],
-        fallen: &[u32],
+        leaving: &[u32],
+        gone: &[bool],
     ) -> Vec<AcceptanceChange> {
         let before = self.statuses_with_every_document(semantics);
         let compare = |(c, after): (usize, Status)| {
@@ -241,11 +246,12 @@ impl Debate {
             })
         };
         let mut changes: Vec<AcceptanceChange> = if semantics == Semantics::Grounded {
-            let after = self.grounded_changes(set_aside, fallen);
+            let after = self.grounded_changes(leaving, gone);
             after.into_iter().filter_map(compare).collect()
         } else {
-            let blocked = self.marked(set_aside);
-            let after = self.statuses(semantics, &blocked);
+            // Blocking the fallen claims with the documents changes nothing: they are no
+            // longer reached either way.
+            let after = self.statuses(semantics, gone);
             after.into_iter().enumerate().filter_map(compare).collect()
         };
         changes.sort_by(|a, b| a.claim.cmp(&b.claim));
@@ -296,19 +302,15 @@ impl Debate {
         })
     }
 
-    /// The grounded status now of each claim whose status can change when the documents
-    /// `set_aside` and the `fallen` claims leave the framework, by claim index: the fallen are
-    /// ungrounded, and what they and the documents reach through attacks is relabelled with
-    /// everything else as it was ([`Framework::grounded_without`]).
-    fn grounded_changes(&self, set_aside: &[u32], fallen: &[u32]) -> Vec<(usize, Status)> {
+    /// The grounded status now of each claim whose status can change when the `leaving` flow
+    /// nodes (flagged in `gone`) leave the framework, by claim index: the fallen claims among
+    /// them are ungrounded, and what they reach through attacks is relabelled with everything
+    /// else as it was ([`Framework::grounded_without`]).
+    fn grounded_changes(&self, leaving: &[u32], gone: &[bool]) -> Vec<(usize, Status)> {
         let (live, labels) = self.grounded_labels();
-        let removed: Vec<u32> = set_aside.iter().chain(fallen).copied().collect();
-        let gone = self.marked(&removed);
         let present = |v: u32| live[v as usize] && !gone[v as usize];
-        let relabelled = self
-            .everything()
-            .grounded_without(labels, &removed, present);
-        let after = (fallen.iter().map(|&v| (v, Status::Ungrounded)))
+        let relabelled = self.everything().grounded_without(labels, leaving, present);
+        let after = (leaving.iter().map(|&v| (v, Status::Ungrounded)))
             .chain(relabelled.into_iter().map(|(v, l)| (v, Status::of(&[l]))));
         after
             .filter_map(|(v, status)| Some((self.flow_claim(v)?, status)))

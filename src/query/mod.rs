@@ -196,7 +196,8 @@ impl Debate {
     }
 
     /// For every document, the ids of the claims that depend on it (documents with none are
-    /// left out). Computed with one dominator tree, not one search per document.
+    /// left out). Computed from one labelling of the evidence flow (each claim's only source,
+    /// if any), not one search per document.
     pub fn dependency_table(&self) -> BTreeMap<Id, Vec<Id>> {
         let deps = self.dependencies();
         (0..self.flow.documents)
@@ -238,11 +239,10 @@ impl Debate {
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
         let (set_aside, _) = self.set_aside(documents)?;
-        let fallen = self.fallen_without(&set_aside);
+        let (leaving, mut open) = self.leaving(&set_aside);
         // A path from a set-aside document to a fallen claim passes through fallen claims
         // only (whatever grounds a node on it grounds the claim too), so each document's search
-        // is kept to them, and costs what it finds.
-        let mut open = self.marked(&[&fallen[..], &set_aside].concat());
+        // is kept to what leaves, and costs what it finds.
         let mut because: BTreeMap<u32, Vec<Id>> = BTreeMap::new();
         for &d in &set_aside {
             for v in self.flow.reach_within(d, &mut open) {
@@ -252,8 +252,8 @@ impl Debate {
                     .push(self.doc(self.flow_doc(d)).id.clone());
             }
         }
-        let acceptance_changes = self.changes(semantics, &set_aside, &fallen);
-        let mut fallen: Vec<Fallen> = (fallen.iter())
+        let acceptance_changes = self.changes(semantics, &leaving, &open);
+        let mut fallen: Vec<Fallen> = (leaving.iter())
             .filter_map(|&v| Some((v, self.flow_claim(v)?)))
             .map(|(v, c)| {
                 let mut because = because.remove(&v).unwrap_or_default();
