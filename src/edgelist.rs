@@ -226,6 +226,7 @@ impl EdgeList {
             documents: doc_ids.into_iter().map(edge_document).collect(),
             historians: Vec::new(),
             claims,
+            works: Vec::new(),
         }
     }
 }
@@ -260,12 +261,14 @@ fn edge_claim(
                 quote: None,
                 cited_as: None,
                 note: None,
+                quote_by: None,
             })
             .collect(),
         supports: names(supports),
         contradicts: names(contradicts),
         notes: None,
         origin: None,
+        ..Default::default()
     }
 }
 
@@ -290,6 +293,7 @@ fn edge_document(id: Id) -> Document {
         reliability: None,
         notes: None,
         origin: None,
+        listed: false, supplied: Vec::new(),
     }
 }
 

@@ -162,6 +162,7 @@ impl Synthetic {
                 works: Vec::new(),
                 notes: None,
                 origin: None,
+                supplied: Vec::new(),
             })
             .collect::<Vec<_>>();
         // Each id is made once; records and references share it.
@@ -182,6 +183,7 @@ impl Synthetic {
             documents,
             historians,
             claims,
+            works: Vec::new(),
         }
     }
 
@@ -264,6 +266,7 @@ impl Synthetic {
                 quote: None,
                 cited_as: None,
                 note: None,
+                quote_by: None,
             })
             .collect();
         let names = |list: &[u32]| {
@@ -284,6 +287,7 @@ impl Synthetic {
             contradicts: names(&edges.contradicts[i]),
             notes: None,
             origin: None,
+            ..Default::default()
         }
     }
 }
@@ -330,6 +334,7 @@ fn document(i: usize, id: Id) -> Document {
         reliability: None,
         notes: None,
         origin: None,
+        listed: false, supplied: Vec::new(),
     }
 }
 

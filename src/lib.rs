@@ -58,8 +58,8 @@ mod semantics;
 pub use corpus::date::{DateError, DateSpec, PartialDate};
 pub use corpus::id::Id;
 pub use corpus::model::{
-    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
-    School, SchoolKind, Stance,
+    Argument, Audience, Citation, Claim, Document, DocumentKind, Evidence, Historian, Polarity,
+    Rating, Reliability, School, SchoolKind, Stance, Undercut, UndercutTarget, Work, WorkKind,
 };
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};

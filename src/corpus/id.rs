@@ -1,5 +1,6 @@
 //! [`Id`]: the shared, immutable identifier of a record and of every reference to it.
 
+use crate::corpus::model::UndercutTarget;
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
@@ -167,7 +168,8 @@ impl Interner {
 /// Makes every reference in `corpus` share the text of the record it names (and every repeated
 /// id share one text), so that a reference costs a pointer instead of a copy of the id.
 pub(crate) fn share_ids(corpus: &mut Corpus) {
-    let records = corpus.schools.len()
+    let records = corpus.works.len()
+        + corpus.schools.len()
         + corpus.documents.len()
         + corpus.historians.len()
         + corpus.claims.len();
@@ -182,6 +184,10 @@ pub(crate) fn share_ids(corpus: &mut Corpus) {
         .iter_mut()
         .for_each(|h| ids.share(&mut h.id));
     corpus.claims.iter_mut().for_each(|c| ids.share(&mut c.id));
+    corpus.works.iter_mut().for_each(|w| ids.share(&mut w.id));
+    for w in &mut corpus.works {
+        w.authors.iter_mut().for_each(|h| ids.share(h));
+    }
     for d in &mut corpus.documents {
         d.known_through.iter_mut().for_each(|h| ids.share(h));
         if let Some(r) = &mut d.reliability {
@@ -198,6 +204,22 @@ pub(crate) fn share_ids(corpus: &mut Corpus) {
         for e in &mut c.evidence {
             ids.share(&mut e.document);
             e.cited_as.iter_mut().for_each(|d| ids.share(d));
+            e.quote_by.iter_mut().for_each(|h| ids.share(h));
+        }
+        c.cites.iter_mut().for_each(|w| ids.share(&mut w.work));
+        for a in &mut c.arguments {
+            a.id.iter_mut().for_each(|id| ids.share(id));
+            a.premises.iter_mut().for_each(|p| ids.share(p));
+            a.cites.iter_mut().for_each(|w| ids.share(&mut w.work));
+        }
+        for u in &mut c.undercuts {
+            match &mut u.target {
+                UndercutTarget::Document(id) | UndercutTarget::Work(id) | UndercutTarget::Argument(id) => ids.share(id),
+                UndercutTarget::Evidence { document, claim } => {
+                    ids.share(document);
+                    ids.share(claim);
+                }
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Origin};
-use model::{Claim, Document, Historian, School};
+use model::{Claim, Document, Historian, School, Work};
 use read::Parsed;
 
 /// A validated corpus.
@@ -35,6 +35,8 @@ pub struct Corpus {
     pub historians: Vec<Historian>,
     /// The claims.
     pub claims: Vec<Claim>,
+    /// The secondary works the claims cite.
+    pub works: Vec<Work>,
 }
 
 /// Why a corpus could not be loaded: every problem found, in one pass, sorted by file and line.
@@ -162,6 +164,7 @@ impl Corpus {
             documents: std::mem::take(&mut parsed.documents),
             historians: std::mem::take(&mut parsed.historians),
             claims: std::mem::take(&mut parsed.claims),
+            works: std::mem::take(&mut parsed.works),
         };
         // Validation reads the declarations and references, sharing ids rewrites the records:
         // on a large corpus the two take a second core, and the sharing is thrown away if the
@@ -169,6 +172,11 @@ impl Corpus {
         both(
             || id::share_ids(&mut corpus),
             || validate::validate(&mut parsed, &school_ids),
+        );
+        validate::check_arguments_and_undercuts(
+            &corpus.claims,
+            &parsed.references,
+            &mut parsed.diagnostics,
         );
         if !parsed.diagnostics.is_empty() {
             let mut diagnostics = parsed.diagnostics;
@@ -207,6 +215,11 @@ impl Corpus {
             }
         }
         validate::validate(&mut parsed, &schools);
+        validate::check_arguments_and_undercuts(
+            &self.claims,
+            &parsed.references,
+            &mut parsed.diagnostics,
+        );
         if parsed.diagnostics.is_empty() {
             return Ok(());
         }
@@ -226,6 +239,11 @@ impl Corpus {
     /// index.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
+    }
+
+    /// The work with this id, by a linear scan.
+    pub fn work(&self, id: &str) -> Option<&Work> {
+        self.works.iter().find(|w| w.id == id)
     }
 
     /// The historian with this id.

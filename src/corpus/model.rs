@@ -96,12 +96,26 @@ pub struct Document {
     /// A judgement of the document's reliability.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reliability: Option<Reliability>,
+    /// Whether the encoded source lists the document in its bibliography of primary sources
+    /// (`false`: cited only in its notes).
+    pub listed: bool,
+    /// The fields whose values come from outside the encoded source (e.g. `date`); answers
+    /// mark those values with `†`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Box<str>>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+impl Document {
+    /// Whether the value of `field` comes from outside the encoded source.
+    pub fn is_supplied(&self, field: &str) -> bool {
+        self.supplied.iter().any(|f| &**f == field)
+    }
 }
 
 macro_rules! keyword_enum {
@@ -227,8 +241,11 @@ pub struct Historian {
     pub name: Box<str>,
     /// The schools the historian is placed in.
     pub schools: Vec<Id>,
-    /// Works, as a bibliography gives them.
+    /// Works, as free text; the structured bibliography is the corpus's [`Work`]s.
     pub works: Vec<Box<str>>,
+    /// The fields whose values come from outside the encoded source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Box<str>>,
@@ -242,7 +259,7 @@ pub struct Historian {
 /// Its text, like that of every record, is stored as a `Box<str>` (made with `"text".into()`)
 /// rather than a `String`: records are read once and never grown, and the smaller field keeps
 /// large corpora small.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Claim {
     /// Unique id.
     pub id: Id,
@@ -252,6 +269,10 @@ pub struct Claim {
     pub school: Option<Id>,
     /// The historians who advance it.
     pub proponents: Vec<Id>,
+    /// Unnamed holders of the view, as the source describes them ("traditional narratives",
+    /// "some have argued"), for views the source discusses without naming anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<Box<str>>,
     /// The period the claim is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<DateSpec>,
@@ -267,6 +288,15 @@ pub struct Claim {
     pub supports: Vec<Id>,
     /// The claims it contradicts.
     pub contradicts: Vec<Id>,
+    /// The secondary works the source cites for it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Citation>,
+    /// Linked arguments for it: premises that support it only together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub arguments: Vec<Argument>,
+    /// What it attacks as evidence: documents, evidence links, works, linked arguments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undercuts: Vec<Undercut>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Box<str>>,
@@ -301,6 +331,10 @@ pub struct Evidence {
     /// A short quotation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<Box<str>>,
+    /// Whose words the quotation is when they are not the document's own: a historian (for
+    /// the encoded source's own words, its author).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_by: Option<Id>,
     /// The document the source actually cites here, when it mis-cites.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cited_as: Option<Id>,
@@ -317,4 +351,145 @@ keyword_enum! {
         /// The document is evidence against the claim.
         Undermines = "undermines",
     }
+}
+
+/// A secondary work: a book, article, chapter or working paper of the scholarship.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Work {
+    /// Unique id, e.g. `weathersby-1993`.
+    pub id: Id,
+    /// The authors, as historian ids, in the order the work gives them.
+    pub authors: Vec<Id>,
+    /// The title.
+    pub title: Box<str>,
+    /// The year of publication.
+    pub year: i32,
+    /// What sort of work it is.
+    pub kind: WorkKind,
+    /// The journal, the book a chapter is in, or the series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<Box<str>>,
+    /// The volume.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume: Option<Box<str>>,
+    /// The issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<Box<str>>,
+    /// The publisher.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Box<str>>,
+    /// Where it was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Box<str>>,
+    /// The pages of an article or chapter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Box<str>>,
+    /// Where it is online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Box<str>>,
+    /// Its DOI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doi: Option<Box<str>>,
+    /// The fields whose values come from outside the encoded source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<Box<str>>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Box<str>>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Work {
+    /// Whether the value of `field` comes from outside the encoded source.
+    pub fn is_supplied(&self, field: &str) -> bool {
+        self.supplied.iter().any(|f| &**f == field)
+    }
+}
+
+keyword_enum! {
+    /// The kind of a [`Work`].
+    WorkKind {
+        /// A monograph or edited volume.
+        Book = "book",
+        /// A journal or magazine article.
+        Article = "article",
+        /// A chapter in a book.
+        Chapter = "chapter",
+        /// A working paper or report in a series.
+        WorkingPaper = "working-paper",
+        /// A thesis or dissertation.
+        Thesis = "thesis",
+        /// A web page.
+        WebPage = "web-page",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+/// A citation of a [`Work`] by a claim or an argument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The work's id.
+    pub work: Id,
+    /// The pages cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Box<str>>,
+    /// Where the source cites it, e.g. `Policy Shift, fn 80`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Box<str>>,
+}
+
+/// A linked argument: premises that support a claim only together.
+///
+/// Its conclusion is the claim that lists it. It grounds the claim only when every premise is
+/// grounded, and it falls when any premise falls.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Argument {
+    /// An id, needed only to undercut the argument.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    /// The premises: claims or documents, at least two.
+    pub premises: Vec<Id>,
+    /// Where the source makes the argument.
+    pub locator: Box<str>,
+    /// Works the source cites for the inference.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Citation>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
+}
+
+/// Source criticism: a claim's attack on a piece of evidence rather than on a conclusion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Undercut {
+    /// What is attacked.
+    #[serde(flatten)]
+    pub target: UndercutTarget,
+    /// Where the source makes the criticism.
+    pub locator: Box<str>,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
+}
+
+/// What an [`Undercut`] attacks.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UndercutTarget {
+    /// A document's credibility as a source: undercut, it grounds nothing.
+    Document(Id),
+    /// One evidence link: the document does not show the claim.
+    Evidence {
+        /// The document.
+        document: Id,
+        /// The claim it backs.
+        claim: Id,
+    },
+    /// A work's authority: undercut, it grounds nothing.
+    Work(Id),
+    /// The inference of a linked argument, by the argument's id.
+    Argument(Id),
 }

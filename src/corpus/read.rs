@@ -11,8 +11,8 @@ use std::sync::Arc;
 use crate::corpus::date::DateSpec;
 use crate::corpus::id::Id;
 use crate::corpus::model::{
-    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, Rating, Reliability,
-    School, SchoolKind, Stance,
+    Argument, Audience, Citation, Claim, Document, DocumentKind, Evidence, Historian, Polarity,
+    Rating, Reliability, School, SchoolKind, Stance, Undercut, UndercutTarget, Work, WorkKind,
 };
 use crate::corpus::prescan;
 use crate::corpus::tree::{self, Mapping, Node, Pos, Scalar, TreeError};
@@ -25,6 +25,10 @@ pub(crate) enum Kind {
     Document,
     Historian,
     Claim,
+    Work,
+    Argument,
+    /// A claim or a document (the premises of an argument).
+    Premise,
 }
 
 impl Kind {
@@ -34,7 +38,15 @@ impl Kind {
             Kind::Document => "document",
             Kind::Historian => "historian",
             Kind::Claim => "claim",
+            Kind::Work => "work",
+            Kind::Argument => "argument",
+            Kind::Premise => "claim or document",
         }
+    }
+
+    /// Whether a record declared as `self` is what a reference expecting `expected` wants.
+    pub(crate) fn satisfies(self, expected: Kind) -> bool {
+        self == expected || (expected == Kind::Premise && matches!(self, Kind::Claim | Kind::Document))
     }
 }
 
@@ -68,12 +80,13 @@ pub(crate) struct Parsed {
     pub documents: Vec<Document>,
     pub historians: Vec<Historian>,
     pub claims: Vec<Claim>,
+    pub works: Vec<Work>,
     pub declarations: Vec<Declaration>,
     pub references: Vec<Reference>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-const SECTIONS: &[&str] = &["schools", "documents", "historians", "claims"];
+const SECTIONS: &[&str] = &["schools", "documents", "historians", "claims", "works"];
 const SCHOOL_FIELDS: &[&str] = &["id", "name", "kind"];
 const DOCUMENT_FIELDS: &[&str] = &[
     "id",
@@ -86,31 +99,58 @@ const DOCUMENT_FIELDS: &[&str] = &[
     "audience",
     "known_through",
     "reliability",
+    "listed",
+    "supplied",
     "notes",
 ];
 const RELIABILITY_FIELDS: &[&str] = &["rating", "by", "note"];
-const HISTORIAN_FIELDS: &[&str] = &["id", "name", "schools", "works", "notes"];
+const HISTORIAN_FIELDS: &[&str] = &["id", "name", "schools", "works", "supplied", "notes"];
+const WORK_FIELDS: &[&str] = &[
+    "id",
+    "authors",
+    "title",
+    "year",
+    "kind",
+    "container",
+    "volume",
+    "issue",
+    "publisher",
+    "place",
+    "pages",
+    "url",
+    "doi",
+    "supplied",
+    "notes",
+];
+const CITATION_FIELDS: &[&str] = &["work", "pages", "locator"];
+const ARGUMENT_FIELDS: &[&str] = &["id", "premises", "locator", "cites", "note"];
+const UNDERCUT_FIELDS: &[&str] = &["document", "claim", "work", "argument", "locator", "note"];
 const CLAIM_FIELDS: &[&str] = &[
     "id",
     "statement",
     "school",
     "proponents",
+    "attributed_to",
     "period",
     "stance",
     "locator",
     "evidence",
     "supports",
     "contradicts",
+    "cites",
+    "arguments",
+    "undercuts",
     "notes",
 ];
 const EVIDENCE_FIELDS: &[&str] = &[
-    "document", "polarity", "locator", "quote", "cited_as", "note",
+    "document", "polarity", "locator", "quote", "quote_by", "cited_as", "note",
 ];
 
 impl Parsed {
     /// How many of each thing have been read.
-    fn lengths(&self) -> [usize; 7] {
+    fn lengths(&self) -> [usize; 8] {
         [
+            self.works.len(),
             self.schools.len(),
             self.documents.len(),
             self.historians.len(),
@@ -122,9 +162,10 @@ impl Parsed {
     }
 
     /// Forgets what was read since [`Parsed::lengths`] gave `lengths`.
-    fn truncate(&mut self, lengths: [usize; 7]) {
-        let [schools, documents, historians, claims, declarations, references, diagnostics] =
+    fn truncate(&mut self, lengths: [usize; 8]) {
+        let [works, schools, documents, historians, claims, declarations, references, diagnostics] =
             lengths;
+        self.works.truncate(works);
         self.schools.truncate(schools);
         self.documents.truncate(documents);
         self.historians.truncate(historians);
@@ -137,6 +178,7 @@ impl Parsed {
     /// Makes room for what `others` hold, so that appending them moves each record once.
     fn reserve<'a>(&mut self, others: impl Iterator<Item = &'a Parsed> + Clone) {
         let total = |len: fn(&Parsed) -> usize| others.clone().map(len).sum::<usize>();
+        self.works.reserve(total(|p| p.works.len()));
         self.schools.reserve(total(|p| p.schools.len()));
         self.documents.reserve(total(|p| p.documents.len()));
         self.historians.reserve(total(|p| p.historians.len()));
@@ -148,6 +190,7 @@ impl Parsed {
 
     /// Moves everything read into `other` after what is in `self`.
     fn append(&mut self, mut other: Parsed) {
+        self.works.append(&mut other.works);
         self.schools.append(&mut other.schools);
         self.documents.append(&mut other.documents);
         self.historians.append(&mut other.historians);
@@ -420,6 +463,7 @@ impl Reader<'_> {
             "documents" => Self::document,
             "historians" => Self::historian,
             "claims" => Self::claim,
+            "works" => Self::work,
             _ => return, // reported once, at its key
         };
         match &mut item {
@@ -704,6 +748,8 @@ impl Reader<'_> {
             .optional_text(map, "known_through", &what)
             .map(|t| self.reference(&id, "known_through", Kind::Historian, t));
         let reliability = self.reliability(map, &id, &what);
+        let listed = self.flag(map, "listed", &what);
+        let supplied = self.supplied(map, &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.documents.push(Document {
             title: title.map(Text::boxed).unwrap_or_default(),
@@ -722,6 +768,8 @@ impl Reader<'_> {
             audience: audience.unwrap_or(Audience::Internal),
             known_through,
             reliability,
+            listed,
+            supplied,
             notes,
             origin: Some(self.record_origin(map)),
             id,
@@ -766,11 +814,13 @@ impl Reader<'_> {
         let schools = self.text_list(map, "schools", &what);
         let schools = self.references(&id, "schools", Kind::School, schools);
         let works = self.text_list(map, "works", &what);
+        let supplied = self.supplied(map, &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.historians.push(Historian {
             name: name.map(Text::boxed).unwrap_or_default(),
             schools,
             works: works.into_iter().map(Text::boxed).collect(),
+            supplied,
             notes,
             origin: Some(self.record_origin(map)),
             id,
@@ -787,6 +837,7 @@ impl Reader<'_> {
             .map(|t| self.reference(&id, "school", Kind::School, t));
         let proponents = self.text_list(map, "proponents", &what);
         let proponents = self.references(&id, "proponents", Kind::Historian, proponents);
+        let attributed_to = self.notes(map, "attributed_to", &what);
         let period = self.optional_text(map, "period", &what);
         let period = self.date(period, "period");
         let stance = self.optional_text(map, "stance", &what);
@@ -797,11 +848,18 @@ impl Reader<'_> {
         let supports = self.references(&id, "supports", Kind::Claim, supports);
         let contradicts = self.text_list(map, "contradicts", &what);
         let contradicts = self.references(&id, "contradicts", Kind::Claim, contradicts);
+        let cites = self.citations(map, &id, "cites", &what);
+        let arguments = self.arguments(map, &id, &what);
+        let undercuts = self.undercuts(map, &id, &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.claims.push(Claim {
             statement: statement.map(Text::boxed).unwrap_or_default(),
             school,
             proponents,
+            attributed_to,
+            cites,
+            arguments,
+            undercuts,
             period,
             stance,
             locator,
@@ -814,58 +872,302 @@ impl Reader<'_> {
         });
     }
 
-    fn evidence(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Evidence> {
-        let Some(node) = map.get_mut("evidence") else {
-            return Vec::new();
+    /// Calls `read` on each mapping in the list under `field`, reporting anything else; `items`
+    /// names what the list holds, for messages.
+    fn each_mapping(
+        &mut self,
+        map: &mut Mapping,
+        field: &str,
+        what: &str,
+        hint: &str,
+        mut read: impl FnMut(&mut Self, &mut Mapping),
+    ) {
+        let Some(node) = map.get_mut(field) else {
+            return;
         };
         let Node::Sequence(items) = node else {
             if node.as_scalar().is_some_and(is_null) {
-                return Vec::new();
+                return;
             }
             let origin = self.origin(node.pos());
             self.error(
                 origin,
-                format!("expected a list for `evidence` of {what}, found {}", describe(node)),
-                Some("write each piece of evidence as a list item with `document`, `polarity` and `locator`".into()),
+                format!("expected a list for `{field}` of {what}, found {}", describe(node)),
+                Some(hint.to_string()),
             );
-            return Vec::new();
+            return;
         };
-        let what = format!("evidence of {what}");
-        let mut out = Vec::new();
         for item in items.items.iter_mut() {
-            let Node::Mapping(e) = item else {
-                let origin = self.origin(item.pos());
-                self.error(
-                    origin,
-                    format!("expected a mapping in {what}, found {}", describe(item)),
-                    Some("each piece of evidence has `document`, `polarity` and `locator`".into()),
-                );
-                continue;
-            };
-            self.check_fields(e, &what, EVIDENCE_FIELDS);
-            let document = self
+            match item {
+                Node::Mapping(m) => read(self, m),
+                other => {
+                    let origin = self.origin(other.pos());
+                    self.error(
+                        origin,
+                        format!(
+                            "expected a mapping in `{field}` of {what}, found {}",
+                            describe(other)
+                        ),
+                        Some(hint.to_string()),
+                    );
+                }
+            }
+        }
+    }
+
+    fn evidence(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Evidence> {
+        let hint = "write each piece of evidence as a list item with `document`, `polarity` and `locator`";
+        let mut out = Vec::new();
+        let outer = what;
+        self.each_mapping(map, "evidence", outer, hint, |this, e| {
+            let what = format!("evidence of {outer}");
+            this.check_fields(e, &what, EVIDENCE_FIELDS);
+            let document = this
                 .required_text(e, "document", &what)
-                .map(|t| self.reference(id, "evidence.document", Kind::Document, t));
-            let polarity = self.required_text(e, "polarity", &what);
+                .map(|t| this.reference(id, "evidence.document", Kind::Document, t));
+            let polarity = this.required_text(e, "polarity", &what);
             let polarity =
-                self.keyword(polarity, "polarity", Polarity::parse, &Polarity::keywords());
-            let locator = self.required_text(e, "locator", &what);
-            let quote = self.notes(e, "quote", &what);
-            let cited_as = self
+                this.keyword(polarity, "polarity", Polarity::parse, &Polarity::keywords());
+            let locator = this.required_text(e, "locator", &what);
+            let quote = this.notes(e, "quote", &what);
+            let quote_by = this
+                .optional_text(e, "quote_by", &what)
+                .map(|t| this.reference(id, "evidence.quote_by", Kind::Historian, t));
+            let cited_as = this
                 .optional_text(e, "cited_as", &what)
-                .map(|t| self.reference(id, "evidence.cited_as", Kind::Document, t));
-            let note = self.notes(e, "note", &what);
+                .map(|t| this.reference(id, "evidence.cited_as", Kind::Document, t));
+            let note = this.notes(e, "note", &what);
             if let (Some(document), Some(polarity), Some(locator)) = (document, polarity, locator) {
                 out.push(Evidence {
                     document,
                     polarity,
                     locator: locator.boxed(),
                     quote,
+                    quote_by,
                     cited_as,
                     note,
                 });
             }
-        }
+        });
         out
+    }
+
+    /// `true` or `false`; absent is `false`.
+    fn flag(&mut self, map: &mut Mapping, field: &str, what: &str) -> bool {
+        let text = self.optional_text(map, field, what);
+        match text.as_ref().map(|t| t.value.trim()) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                let origin = self.origin(text.as_ref().map_or(map.pos, |t| t.pos));
+                self.error(
+                    origin,
+                    format!("expected `true` or `false` for `{field}` of {what}, found `{other}`"),
+                    Some(format!("write `{field}: true`, or leave the field out")),
+                );
+                false
+            }
+        }
+    }
+
+    /// The `supplied` list: names of fields of the record.
+    fn supplied(&mut self, map: &mut Mapping, what: &str) -> Vec<Box<str>> {
+        let fields: Vec<String> = map
+            .keys()
+            .map(|k| k.value.clone())
+            .filter(|k| k != "supplied" && k != "id")
+            .map(|k| match k.as_str() {
+                "title" | "date" | "kind" | "author" | "recipient" | "citation" | "audience"
+                | "known_through" | "reliability" | "listed" | "notes" | "name" | "schools"
+                | "works" | "authors" | "year" | "container" | "volume" | "issue"
+                | "publisher" | "place" | "pages" | "url" | "doi" => k,
+                _ => String::new(),
+            })
+            .collect();
+        let items = self.text_list(map, "supplied", what);
+        items
+            .into_iter()
+            .map(|t| {
+                if !fields.contains(&t.value) || t.value.is_empty() {
+                    let present: Vec<&str> =
+                        fields.iter().map(String::as_str).filter(|f| !f.is_empty()).collect();
+                    let hint = match did_you_mean(&t.value, present.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("name fields this record has: {}", present.join(", ")),
+                    };
+                    self.error(
+                        self.origin(t.pos),
+                        format!("`supplied` of {what} names `{}`, which is not a field of the record", t.value),
+                        Some(hint),
+                    );
+                }
+                t.boxed()
+            })
+            .collect()
+    }
+
+    fn citations(&mut self, map: &mut Mapping, id: &Id, field: &'static str, what: &str) -> Vec<Citation> {
+        let hint = "write each citation as `{work: work-id, pages: \"12-14\", locator: ...}`";
+        let mut out = Vec::new();
+        let outer = what;
+        self.each_mapping(map, field, outer, hint, |this, c| {
+            let what = format!("a citation of {outer}");
+            this.check_fields(c, &what, CITATION_FIELDS);
+            let work = this
+                .required_text(c, "work", &what)
+                .map(|t| this.reference(id, "cites.work", Kind::Work, t));
+            let pages = this.notes(c, "pages", &what);
+            let locator = this.notes(c, "locator", &what);
+            if let Some(work) = work {
+                out.push(Citation { work, pages, locator });
+            }
+        });
+        out
+    }
+
+    fn arguments(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Argument> {
+        let hint = "write each argument as a list item with `premises: [a, b]` and `locator`";
+        let mut out = Vec::new();
+        let outer = what;
+        self.each_mapping(map, "arguments", outer, hint, |this, a| {
+            let what = format!("an argument for {outer}");
+            this.check_fields(a, &what, ARGUMENT_FIELDS);
+            let arg_id = a.get("id").is_some().then(|| this.id(a, Kind::Argument));
+            let premises = this.text_list(a, "premises", &what);
+            if premises.len() < 2 {
+                let origin = this.record_origin(a);
+                this.error(
+                    origin,
+                    format!("{what} has {} premise{}; a linked argument needs at least two", premises.len(), if premises.len() == 1 { "" } else { "s" }),
+                    Some("list a single supporting claim under `supports` of that claim, or a single document under `evidence`".into()),
+                );
+            }
+            for p in premises.iter().filter(|p| p.value == **id) {
+                this.error(
+                    this.origin(p.pos),
+                    format!("{what} lists the claim itself as a premise"),
+                    Some("a claim cannot be a premise of its own argument".into()),
+                );
+            }
+            let premises = this.references(id, "arguments.premises", Kind::Premise, premises);
+            let locator = this.required_text(a, "locator", &what);
+            let cites = this.citations(a, id, "cites", &what);
+            let note = this.notes(a, "note", &what);
+            out.push(Argument {
+                id: arg_id,
+                premises,
+                locator: locator.map(Text::boxed).unwrap_or_default(),
+                cites,
+                note,
+            });
+        });
+        out
+    }
+
+    fn undercuts(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Undercut> {
+        let hint = "write each undercut as `{document: id, locator: ...}`, `{document: id, claim: id, locator: ...}`, `{work: id, locator: ...}` or `{argument: id, locator: ...}`";
+        let mut out = Vec::new();
+        let outer = what;
+        self.each_mapping(map, "undercuts", outer, hint, |this, u| {
+            let what = format!("an undercut by {outer}");
+            this.check_fields(u, &what, UNDERCUT_FIELDS);
+            let origin = this.record_origin(u);
+            let mut take = |this: &mut Self, field: &'static str, kind: Kind| {
+                this.optional_text(u, field, &what)
+                    .map(|t| this.reference(id, field_name(field), kind, t))
+            };
+            let document = take(this, "document", Kind::Document);
+            let claim = take(this, "claim", Kind::Claim);
+            let work = take(this, "work", Kind::Work);
+            let argument = take(this, "argument", Kind::Argument);
+            let locator = this.required_text(u, "locator", &what);
+            let note = this.notes(u, "note", &what);
+            let target = match (document, claim, work, argument) {
+                (Some(d), None, None, None) => Some(UndercutTarget::Document(d)),
+                (Some(document), Some(claim), None, None) => {
+                    Some(UndercutTarget::Evidence { document, claim })
+                }
+                (None, None, Some(w), None) => Some(UndercutTarget::Work(w)),
+                (None, None, None, Some(a)) => Some(UndercutTarget::Argument(a)),
+                _ => {
+                    this.error(
+                        origin,
+                        format!("{what} names no single target"),
+                        Some(hint.into()),
+                    );
+                    None
+                }
+            };
+            if let (Some(target), Some(locator)) = (target, locator) {
+                out.push(Undercut { target, locator: locator.boxed(), note });
+            }
+        });
+        out
+    }
+
+    fn work(&mut self, map: &mut Mapping) {
+        self.check_fields(map, "a work", WORK_FIELDS);
+        let id = self.id(map, Kind::Work);
+        let what = named(Kind::Work, &id);
+        let authors = self.text_list(map, "authors", &what);
+        if authors.is_empty() && map.get("authors").is_none() {
+            let origin = self.record_origin(map);
+            self.error(origin, format!("missing field `authors` in {what}"), Some("add `authors: [historian-id]` to this record".into()));
+        }
+        let authors = self.references(&id, "authors", Kind::Historian, authors);
+        let title = self.required_text(map, "title", &what);
+        let year = self.required_text(map, "year", &what);
+        let year = year.and_then(|t| match t.value.trim().parse::<i32>() {
+            Ok(y) if (1..=9999).contains(&y) => Some(y),
+            _ => {
+                self.error(
+                    self.origin(t.pos),
+                    format!("malformed year `{}` of {what}", t.value),
+                    Some("write the year of publication as four digits, e.g. `1993`".into()),
+                );
+                None
+            }
+        });
+        let kind = self.required_text(map, "kind", &what);
+        let kind = self.keyword(kind, "work kind", WorkKind::parse, &WorkKind::keywords());
+        let mut text = |this: &mut Self, field| this.notes(map, field, &what);
+        let container = text(self, "container");
+        let volume = text(self, "volume");
+        let issue = text(self, "issue");
+        let publisher = text(self, "publisher");
+        let place = text(self, "place");
+        let pages = text(self, "pages");
+        let url = text(self, "url");
+        let doi = text(self, "doi");
+        let supplied = self.supplied(map, &what);
+        let notes = self.notes(map, "notes", &what);
+        self.parsed.works.push(Work {
+            authors,
+            title: title.map(Text::boxed).unwrap_or_default(),
+            year: year.unwrap_or(0),
+            kind: kind.unwrap_or(WorkKind::Other),
+            container,
+            volume,
+            issue,
+            publisher,
+            place,
+            pages,
+            url,
+            doi,
+            supplied,
+            notes,
+            origin: Some(self.record_origin(map)),
+            id,
+        });
+    }
+}
+
+/// The name of an undercut's field as references report it.
+fn field_name(field: &str) -> &'static str {
+    match field {
+        "document" => "undercuts.document",
+        "claim" => "undercuts.claim",
+        "work" => "undercuts.work",
+        _ => "undercuts.argument",
     }
 }

@@ -1,6 +1,7 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
 use crate::corpus::id::Id;
+use crate::corpus::model::{Claim, Polarity, UndercutTarget};
 use crate::corpus::read::{Kind, Parsed, Reference};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
 use crate::graph::IdMap;
@@ -100,7 +101,7 @@ fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
         let key = (is_school, r.target.as_str());
         let place = || format!("`{}` of {} `{}`", r.field, owner_kind(r.field), r.owner);
         match ids.get(&key) {
-            Some(d) if d.kind == r.expected => {}
+            Some(d) if d.kind.satisfies(r.expected) => {}
             Some(d) => found.push(
                 Diagnostic::new(
                     r.origin.clone(),
@@ -120,7 +121,15 @@ fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
             ),
             None => {
                 let by_kind = by_kind.get_or_insert_with(ids_by_kind);
-                let candidates = by_kind.get(&r.expected).map_or(&[][..], Vec::as_slice);
+                let kinds: &[Kind] = match r.expected {
+                    Kind::Premise => &[Kind::Claim, Kind::Document],
+                    _ => std::slice::from_ref(&r.expected),
+                };
+                let candidates: Vec<&str> = kinds
+                    .iter()
+                    .flat_map(|k| by_kind.get(k).map_or(&[][..], Vec::as_slice))
+                    .copied()
+                    .collect();
                 let suggestion = if candidates.len() <= budget {
                     budget -= candidates.len();
                     did_you_mean(&r.target, candidates.iter().copied())
@@ -155,6 +164,7 @@ fn owner_kind(field: &str) -> &'static str {
     match field {
         "known_through" | "reliability.by" => "document",
         "schools" => "historian",
+        "authors" => "work",
         _ => "claim",
     }
 }
@@ -206,6 +216,92 @@ fn check_claim_relations(parsed: &Parsed, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Checks of arguments and source criticism: no repeated premise, no claim undercutting its own
+/// argument, and an undercut evidence link is one the corpus has.
+///
+/// It reads the claims themselves, so it runs once they are records (loading moves them out of
+/// what was read before the other checks run).
+pub(crate) fn check_arguments_and_undercuts(
+    claims: &[Claim],
+    references: &[Reference],
+    found: &mut Vec<Diagnostic>,
+) {
+    let at = |owner: &Id, field: &str, target: &Id| {
+        references
+            .iter()
+            .find(|r| r.owner == *owner && r.field == field && r.target == *target)
+            .map(|r| r.origin.clone())
+    };
+    // Lookups only.
+    let mut backs: IdMap<(&str, &str), ()> = IdMap::default();
+    let mut argument_of: IdMap<&str, &str> = IdMap::default();
+    for c in claims {
+        for e in c.evidence.iter().filter(|e| e.polarity == Polarity::Backs) {
+            backs.insert((e.document.as_str(), c.id.as_str()), ());
+        }
+        for a in &c.arguments {
+            if let Some(id) = &a.id {
+                argument_of.insert(id.as_str(), c.id.as_str());
+            }
+            let mut seen: Vec<&Id> = Vec::new();
+            for p in &a.premises {
+                if seen.contains(&p) {
+                    let origin = at(&c.id, "arguments.premises", p);
+                    found.push(
+                        Diagnostic::new(
+                            origin.unwrap_or_else(|| Origin::file("<memory>")),
+                            format!("an argument for claim `{}` lists premise `{p}` twice", c.id),
+                        )
+                        .with_hint("remove the repeated premise"),
+                    );
+                }
+                seen.push(p);
+            }
+        }
+    }
+    for c in claims {
+        for u in &c.undercuts {
+            match &u.target {
+                UndercutTarget::Argument(a) if argument_of.get(a.as_str()) == Some(&c.id.as_str()) => {
+                    let origin = at(&c.id, "undercuts.argument", a);
+                    found.push(
+                        Diagnostic::new(
+                            origin.unwrap_or_else(|| Origin::file("<memory>")),
+                            format!("claim `{}` undercuts its own argument `{a}`", c.id),
+                        )
+                        .with_hint("an undercutter attacks another claim's argument; drop this undercut"),
+                    );
+                }
+                UndercutTarget::Evidence { document, claim } => {
+                    if claim == &c.id {
+                        let origin = at(&c.id, "undercuts.claim", claim);
+                        found.push(
+                            Diagnostic::new(
+                                origin.unwrap_or_else(|| Origin::file("<memory>")),
+                                format!("claim `{}` undercuts its own evidence from `{document}`", c.id),
+                            )
+                            .with_hint("remove the evidence instead, or undercut the document as a whole"),
+                        );
+                    } else if !backs.contains_key(&(document.as_str(), claim.as_str())) {
+                        let origin = at(&c.id, "undercuts.claim", claim);
+                        found.push(
+                            Diagnostic::new(
+                                origin.unwrap_or_else(|| Origin::file("<memory>")),
+                                format!(
+                                    "claim `{}` undercuts the evidence link from `{document}` to `{claim}`, but `{document}` does not back `{claim}`",
+                                    c.id
+                                ),
+                            )
+                            .with_hint(format!("add `{{document: {document}, polarity: backs, ...}}` to the evidence of `{claim}`, or undercut the document as a whole with `{{document: {document}}}`")),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The declarations and references of records built in memory, each placed at its record's
 /// origin (or at `<memory>` when it has none), for [`crate::Corpus::validate`].
 pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
@@ -247,6 +343,13 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
             refer(&h.id, "schools", Kind::School, s, &o);
         }
     }
+    for w in &corpus.works {
+        let o = at(&w.origin);
+        declare(&w.id, Kind::Work, &o);
+        for h in &w.authors {
+            refer(&w.id, "authors", Kind::Historian, h, &o);
+        }
+    }
     for c in &corpus.claims {
         let o = at(&c.origin);
         declare(&c.id, Kind::Claim, &o);
@@ -258,6 +361,9 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
         }
         for e in &c.evidence {
             refer(&c.id, "evidence.document", Kind::Document, &e.document, &o);
+            if let Some(h) = &e.quote_by {
+                refer(&c.id, "evidence.quote_by", Kind::Historian, h, &o);
+            }
             if let Some(d) = &e.cited_as {
                 refer(&c.id, "evidence.cited_as", Kind::Document, d, &o);
             }
@@ -267,6 +373,31 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
         }
         for t in &c.contradicts {
             refer(&c.id, "contradicts", Kind::Claim, t, &o);
+        }
+        for cite in &c.cites {
+            refer(&c.id, "cites.work", Kind::Work, &cite.work, &o);
+        }
+        for a in &c.arguments {
+            if let Some(id) = &a.id {
+                declare(id, Kind::Argument, &o);
+            }
+            for p in &a.premises {
+                refer(&c.id, "arguments.premises", Kind::Premise, p, &o);
+            }
+            for cite in &a.cites {
+                refer(&c.id, "cites.work", Kind::Work, &cite.work, &o);
+            }
+        }
+        for u in &c.undercuts {
+            match &u.target {
+                UndercutTarget::Document(d) => refer(&c.id, "undercuts.document", Kind::Document, d, &o),
+                UndercutTarget::Evidence { document, claim } => {
+                    refer(&c.id, "undercuts.document", Kind::Document, document, &o);
+                    refer(&c.id, "undercuts.claim", Kind::Claim, claim, &o);
+                }
+                UndercutTarget::Work(w) => refer(&c.id, "undercuts.work", Kind::Work, w, &o),
+                UndercutTarget::Argument(a) => refer(&c.id, "undercuts.argument", Kind::Argument, a, &o),
+            }
         }
     }
     parsed.declarations = declarations;

@@ -2,7 +2,7 @@
 //!
 //! The canonical form of a file:
 //!
-//! - sections in the order `schools`, `documents`, `historians`, `claims`;
+//! - sections in the order `schools`, `documents`, `historians`, `works`, `claims`;
 //! - records in the order the file gives them (not sorted: a file's order is the author's, often
 //!   chronological or following the text it encodes), one blank line apart;
 //! - fields in the order of `claims/README.md`, absent optional fields and empty lists left out;
@@ -18,7 +18,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::corpus::model::{Claim, Document, Evidence, Historian, Reliability, School};
+use crate::corpus::model::{
+    Argument, Citation, Claim, Document, Evidence, Historian, Reliability, School, Undercut,
+    UndercutTarget, Work,
+};
 use crate::corpus::{Corpus, LoadError};
 
 /// Lines are kept within this many columns where the text allows.
@@ -84,6 +87,10 @@ fn document_fields(d: &Document) -> Fields {
     if let Some(r) = &d.reliability {
         f.push(("reliability", Value::Map(reliability_fields(r))));
     }
+    if d.listed {
+        text(&mut f, "listed", Some("true"));
+    }
+    list(&mut f, "supplied", &d.supplied);
     text(&mut f, "notes", d.notes.as_deref());
     f
 }
@@ -94,7 +101,73 @@ fn historian_fields(h: &Historian) -> Fields {
     text(&mut f, "name", Some(&h.name));
     list(&mut f, "schools", &h.schools);
     list(&mut f, "works", &h.works);
+    list(&mut f, "supplied", &h.supplied);
     text(&mut f, "notes", h.notes.as_deref());
+    f
+}
+
+fn work_fields(w: &Work) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", Some(&w.id));
+    f.push(("authors", Value::List(w.authors.iter().map(|a| a.to_string()).collect())));
+    text(&mut f, "title", Some(&w.title));
+    text(&mut f, "year", Some(&w.year.to_string()));
+    text(&mut f, "kind", Some(w.kind.as_str()));
+    let optional = [
+        ("container", &w.container),
+        ("volume", &w.volume),
+        ("issue", &w.issue),
+        ("publisher", &w.publisher),
+        ("place", &w.place),
+        ("pages", &w.pages),
+        ("url", &w.url),
+        ("doi", &w.doi),
+    ];
+    for (key, value) in optional {
+        text(&mut f, key, value.as_deref());
+    }
+    list(&mut f, "supplied", &w.supplied);
+    text(&mut f, "notes", w.notes.as_deref());
+    f
+}
+
+fn citation_fields(c: &Citation) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "work", Some(&c.work));
+    text(&mut f, "pages", c.pages.as_deref());
+    text(&mut f, "locator", c.locator.as_deref());
+    f
+}
+
+fn citations(fields: &mut Fields, cites: &[Citation]) {
+    if !cites.is_empty() {
+        fields.push(("cites", Value::Maps(cites.iter().map(citation_fields).collect())));
+    }
+}
+
+fn argument_fields(a: &Argument) -> Fields {
+    let mut f = Fields::new();
+    text(&mut f, "id", a.id.as_deref());
+    f.push(("premises", Value::List(a.premises.iter().map(|p| p.to_string()).collect())));
+    text(&mut f, "locator", Some(&a.locator));
+    citations(&mut f, &a.cites);
+    text(&mut f, "note", a.note.as_deref());
+    f
+}
+
+fn undercut_fields(u: &Undercut) -> Fields {
+    let mut f = Fields::new();
+    match &u.target {
+        UndercutTarget::Document(d) => text(&mut f, "document", Some(d)),
+        UndercutTarget::Evidence { document, claim } => {
+            text(&mut f, "document", Some(document));
+            text(&mut f, "claim", Some(claim));
+        }
+        UndercutTarget::Work(w) => text(&mut f, "work", Some(w)),
+        UndercutTarget::Argument(a) => text(&mut f, "argument", Some(a)),
+    }
+    text(&mut f, "locator", Some(&u.locator));
+    text(&mut f, "note", u.note.as_deref());
     f
 }
 
@@ -104,6 +177,7 @@ fn evidence_fields(e: &Evidence) -> Fields {
     text(&mut f, "polarity", Some(e.polarity.as_str()));
     text(&mut f, "locator", Some(&e.locator));
     text(&mut f, "quote", e.quote.as_deref());
+    text(&mut f, "quote_by", e.quote_by.as_deref());
     text(&mut f, "cited_as", e.cited_as.as_deref());
     text(&mut f, "note", e.note.as_deref());
     f
@@ -115,6 +189,7 @@ fn claim_fields(c: &Claim) -> Fields {
     text(&mut f, "statement", Some(&c.statement));
     text(&mut f, "school", c.school.as_deref());
     list(&mut f, "proponents", &c.proponents);
+    text(&mut f, "attributed_to", c.attributed_to.as_deref());
     text(&mut f, "period", c.period.map(|p| p.to_string()).as_deref());
     text(&mut f, "stance", c.stance.map(|s| s.as_str()));
     text(&mut f, "locator", c.locator.as_deref());
@@ -124,15 +199,24 @@ fn claim_fields(c: &Claim) -> Fields {
     }
     list(&mut f, "supports", &c.supports);
     list(&mut f, "contradicts", &c.contradicts);
+    citations(&mut f, &c.cites);
+    if !c.arguments.is_empty() {
+        let items = c.arguments.iter().map(argument_fields).collect();
+        f.push(("arguments", Value::Maps(items)));
+    }
+    if !c.undercuts.is_empty() {
+        let items = c.undercuts.iter().map(undercut_fields).collect();
+        f.push(("undercuts", Value::Maps(items)));
+    }
     text(&mut f, "notes", c.notes.as_deref());
     f
 }
 
 /// The sections of a file, in canonical order.
-const SECTIONS: [&str; 4] = ["schools", "documents", "historians", "claims"];
+const SECTIONS: [&str; 5] = ["schools", "documents", "historians", "works", "claims"];
 
 /// The records of one file, by section (indices into [`SECTIONS`]).
-type FileSections = [Vec<Fields>; 4];
+type FileSections = [Vec<Fields>; 5];
 
 impl Corpus {
     /// The corpus in canonical YAML: `(file, text)` for every file that holds records, sorted by
@@ -163,7 +247,8 @@ impl Corpus {
                     .iter()
                     .map(|h| (&h.origin, 2, historian_fields(h))),
             )
-            .chain(self.claims.iter().map(|c| (&c.origin, 3, claim_fields(c))));
+            .chain(self.works.iter().map(|w| (&w.origin, 3, work_fields(w))))
+            .chain(self.claims.iter().map(|c| (&c.origin, 4, claim_fields(c))));
         for (origin, section, fields) in records {
             files.entry(place(origin)).or_default()[section].push(fields);
         }
@@ -407,6 +492,7 @@ impl Corpus {
         c.documents.iter_mut().for_each(|r| strip(&mut r.origin));
         c.historians.iter_mut().for_each(|r| strip(&mut r.origin));
         c.claims.iter_mut().for_each(|r| strip(&mut r.origin));
+        c.works.iter_mut().for_each(|r| strip(&mut r.origin));
         c
     }
 

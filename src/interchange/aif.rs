@@ -955,6 +955,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                     works: Vec::new(),
                     notes: notes(&h.notes),
                     origin: origin.clone(),
+                    supplied: Vec::new(),
                 })
                 .collect(),
             claims: self
@@ -977,8 +978,10 @@ impl<'m, 'j> Importer<'m, 'j> {
                     contradicts: claim_ids(&c.contradicts),
                     notes: notes(&c.notes),
                     origin: origin.clone(),
+                    ..Default::default()
                 })
                 .collect(),
+            works: Vec::new(),
         }
     }
 }
