@@ -19,6 +19,8 @@ fn document(id: &str, title: &str, date: &str, audience: Audience) -> Document {
         audience,
         known_through: None,
         reliability: None,
+        listed: true,
+        supplied: Vec::new(),
         notes: None,
         origin: None,
     }
@@ -40,14 +42,13 @@ fn claim(id: &str, statement: &str, backed_by: &[&str], supports: &[&str]) -> Cl
                 polarity: Polarity::Backs,
                 locator: "my notes".into(),
                 quote: None,
+                quote_by: None,
                 cited_as: None,
                 note: None,
             })
             .collect(),
         supports: supports.iter().map(|&s| s.into()).collect(),
-        contradicts: Vec::new(),
-        notes: None,
-        origin: None,
+        ..Default::default()
     }
 }
 
@@ -68,11 +69,13 @@ fn main() {
                 Audience::Internal,
             ),
         ],
+        works: Vec::new(),
         historians: vec![Historian {
             id: "me".into(),
             name: "A. Researcher".into(),
             schools: vec!["cautious-expansionism".into()],
             works: Vec::new(),
+            supplied: Vec::new(),
             notes: None,
             origin: None,
         }],

@@ -42,6 +42,7 @@
 //! own.
 #![deny(missing_docs)]
 
+mod bibliography;
 mod corpus;
 mod diagnostic;
 mod edgelist;
@@ -61,11 +62,12 @@ pub use corpus::model::{
     Argument, Audience, Citation, Claim, Document, DocumentKind, Evidence, Historian, Polarity,
     Rating, Reliability, School, SchoolKind, Stance, Undercut, UndercutTarget, Work, WorkKind,
 };
+pub use bibliography::chicago;
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
 pub use generate::Synthetic;
-pub use graph::{Debate, Node, Relation};
+pub use graph::{Debate, Grounding, Inference, Node, Relation};
 pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]
 pub use notebook::{parse_query, render as render_notebook, NotebookError};
@@ -74,5 +76,6 @@ pub use query::{
     ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
     Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
+pub use query::{LinkedStep, Premise, Undercutting, WorkRoute};
 pub use report::Table;
-pub use semantics::{iccma, Framework, Label, Semantics};
+pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};

@@ -153,8 +153,9 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
     }
     for link in picture.links_by_id() {
         let scheme = match link.relation {
-            Relation::Backs | Relation::Supports => INFERENCE,
-            Relation::Undermines | Relation::Contradicts => CONFLICT,
+            Relation::Backs | Relation::Supports | Relation::Cites => INFERENCE,
+            Relation::Premise | Relation::Concludes => INFERENCE,
+            Relation::Undermines | Relation::Contradicts | Relation::Undercuts => CONFLICT,
             Relation::AdvancedBy => continue,
         };
         let (from, to) = (picture.items[link.from].id, picture.items[link.to].id);

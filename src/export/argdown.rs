@@ -33,8 +33,9 @@ fn escape(text: &str) -> String {
 
 fn arrow(relation: Relation) -> Option<&'static str> {
     match relation {
-        Relation::Backs | Relation::Supports => Some("+>"),
-        Relation::Undermines | Relation::Contradicts => Some("->"),
+        Relation::Backs | Relation::Supports | Relation::Cites => Some("+>"),
+        Relation::Undermines | Relation::Contradicts | Relation::Undercuts => Some("->"),
+        Relation::Premise | Relation::Concludes => Some("+>"),
         Relation::AdvancedBy => None,
     }
 }

@@ -37,6 +37,10 @@ fn style(relation: Relation) -> &'static str {
         Relation::Supports => "color=black, style=solid",
         Relation::Contradicts => "color=red, style=bold, arrowhead=tee",
         Relation::AdvancedBy => "color=gray40, style=dotted, arrowhead=none",
+        Relation::Cites => "color=steelblue, style=solid",
+        Relation::Premise => "color=black, style=solid, arrowhead=none",
+        Relation::Concludes => "color=black, style=bold",
+        Relation::Undercuts => "color=darkorange, style=bold, arrowhead=tee",
     }
 }
 

@@ -34,9 +34,10 @@ fn escape(text: &str) -> String {
 /// The arrow of each relation.
 fn arrow(relation: Relation) -> &'static str {
     match relation {
-        Relation::Backs | Relation::Supports => "-->",
+        Relation::Backs | Relation::Supports | Relation::Cites | Relation::Concludes => "-->",
+        Relation::Premise => "---",
         Relation::Undermines | Relation::AdvancedBy => "-.->",
-        Relation::Contradicts => "--x",
+        Relation::Contradicts | Relation::Undercuts => "--x",
     }
 }
 
@@ -48,6 +49,9 @@ fn link_style(relation: Relation) -> Option<&'static str> {
         Relation::Supports => None,
         Relation::Contradicts => Some("stroke:red,stroke-width:3px"),
         Relation::AdvancedBy => Some("stroke:gray,stroke-dasharray:2 3"),
+        Relation::Cites => Some("stroke:steelblue"),
+        Relation::Premise | Relation::Concludes => None,
+        Relation::Undercuts => Some("stroke:darkorange,stroke-width:3px"),
     }
 }
 

@@ -37,17 +37,23 @@ pub enum Format {
     Argdown,
     /// GraphML with declared keys, for yEd and Gephi.
     Graphml,
+    /// CSL-JSON: the works, and the documents as archival items (Zotero, pandoc, citeproc).
+    CslJson,
+    /// BibTeX: the works, and the documents as `@misc` archival items.
+    Bibtex,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Dot,
         Format::Mermaid,
         Format::Json,
         Format::Aif,
         Format::Argdown,
         Format::Graphml,
+        Format::CslJson,
+        Format::Bibtex,
     ];
 
     /// The format's name as the command line writes it, e.g. `graphml`.
@@ -59,13 +65,23 @@ impl Format {
             Format::Aif => "aif",
             Format::Argdown => "argdown",
             Format::Graphml => "graphml",
+            Format::CslJson => "csl-json",
+            Format::Bibtex => "bibtex",
         }
     }
 
     /// Renders a subgraph of the debate in this format.
     pub fn render(self, debate: &Debate, subgraph: &Subgraph) -> String {
+        let ids: BTreeSet<&str> = subgraph.ids(debate).into_iter().collect();
+        let keep = |id: &str| ids.contains(id);
+        match self {
+            Format::CslJson => return crate::bibliography::to_csl_json(debate.corpus(), &keep),
+            Format::Bibtex => return crate::bibliography::to_bibtex(debate.corpus(), &keep),
+            _ => {}
+        }
         let picture = Picture::new(debate, subgraph);
         match self {
+            Format::CslJson | Format::Bibtex => unreachable!("rendered above"),
             Format::Dot => dot::render(&picture),
             Format::Mermaid => mermaid::render(&picture),
             Format::Json => json::render(&picture),
@@ -245,6 +261,10 @@ pub(crate) enum Cluster<'d> {
     Unaffiliated,
     /// Historians.
     Historians,
+    /// Secondary works.
+    Works,
+    /// Linked arguments and undercut links.
+    Inferences,
 }
 
 impl Cluster<'_> {
@@ -255,6 +275,8 @@ impl Cluster<'_> {
             Cluster::School(id, _) => format!("school-{id}"),
             Cluster::Unaffiliated => "no-school".into(),
             Cluster::Historians => "historians".into(),
+            Cluster::Works => "works".into(),
+            Cluster::Inferences => "inferences".into(),
         }
     }
 
@@ -265,6 +287,8 @@ impl Cluster<'_> {
             Cluster::School(_, name) => name,
             Cluster::Unaffiliated => "No school",
             Cluster::Historians => "Historians",
+            Cluster::Works => "Works",
+            Cluster::Inferences => "Arguments",
         }
     }
 }
@@ -379,6 +403,23 @@ fn item(debate: &Debate, node: Node) -> Item<'_> {
             kind: "historian",
             text: &corpus.historians[i].name,
             cluster: Cluster::Historians,
+        },
+        Node::Work(i) => Item {
+            node,
+            id,
+            kind: "work",
+            text: &corpus.works[i].title,
+            cluster: Cluster::Works,
+        },
+        Node::Inference(i) => Item {
+            node,
+            id,
+            kind: "inference",
+            text: match debate.inference(i) {
+                crate::graph::Inference::Linked { .. } => "linked argument: its premises hold only together",
+                crate::graph::Inference::Link { .. } => "evidence link, undercut",
+            },
+            cluster: Cluster::Inferences,
         },
     }
 }

@@ -1,23 +1,36 @@
-//! Acceptability: the debate as an abstract argumentation framework, and what discrediting
-//! documents does to it.
+//! Acceptability: the debate as an evidential argumentation framework, and what
+//! discrediting documents does to it.
 //!
 //! The translation, and why:
 //!
-//! - **Claims are arguments, but only grounded ones.** Support in this corpus is evidential:
-//!   a claim stands on the documents that reach it through backs and supports (the evidence
-//!   flow of `unsupported` and `discredit`). A claim with no documentary grounding has nothing
-//!   to stand on, so it is not an argument at all: it is reported as `ungrounded`, neither
-//!   attacks nor is attacked. Discrediting documents takes them out of the flow, so the claims
-//!   they alone grounded become ungrounded too. No bipolar support-derived attacks (supported
-//!   or secondary attacks, Cayrol and Lagasquie-Schiex) are added: support already acts through
-//!   grounding, and deriving attacks from it as well would count the same evidence twice.
-//! - **Contradiction is attack.** A claim that contradicts another attacks it; the attack is
-//!   mutual only where the corpus lists both directions.
-//! - **Documents are unattacked arguments.** Nothing in the corpus attacks a document, so each
-//!   is IN under every semantics; a document that undermines a claim attacks it. A discredited
-//!   document is no argument, and its attacks vanish with it.
+//! - **Everything in the evidence flow is an argument**: documents and works (sources that
+//!   stand on their own), claims, and inferences (linked arguments, and evidence links that a
+//!   claim undercuts). Documents that are set aside, works under documentary grounding, and
+//!   claims that nothing could ground even if every attack failed are left out: such a claim is
+//!   reported as `ungrounded`, and neither attacks nor is attacked.
+//! - **Support is evidential, as ASPIC+ builds arguments from sub-arguments.** A claim stands
+//!   on any one of its routes (a backing document, a cited work under scholarly grounding, a
+//!   supporting claim, a linked argument); a linked argument on all of its premises. A route
+//!   whose source falls no longer carries the claim: if every route falls, the claim is OUT
+//!   too (in ASPIC+ terms, an attack on a sub-argument defeats every argument built on it). A
+//!   circle of claims that only support each other stands only if something outside it
+//!   that stands feeds it.
+//! - **Contradiction is rebuttal**: a claim that contradicts another attacks it; the attack
+//!   is mutual only where the corpus lists both directions. A document that undermines a claim
+//!   attacks it.
+//! - **Source criticism is undercutting** (ASPIC+ undermining of a premise, or undercutting of
+//!   an inference): a claim that undercuts a document or a work attacks it as an argument, so
+//!   while the critic stands the source grounds nothing; undercutting one evidence link or a
+//!   linked argument attacks that inference alone.
 //!
-//! The framework numbers its arguments as the flow does: documents, then claims.
+//! Formally this is a normal logic program (see [`crate::Evidential`]); its grounded
+//! labelling is the well-founded model, computed in linear time per round. The other
+//! semantics work on a Dung framework with auxiliary arguments for support, built from it
+//! ([`Evidential::to_framework`]).
+//!
+//! A document's `reliability` rating takes no part: a `doubtful` rating is a judgement to be
+//! argued, and the corpus argues it with claims that undercut the document; setting doubtful
+//! documents aside wholesale is `accept --distrust doubtful`.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -25,15 +38,17 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::corpus::id::Id;
-use crate::graph::Debate;
+use crate::graph::{Debate, Grounding};
 use crate::query::{ClaimSummary, QueryError};
-use crate::semantics::{Framework, Label, Semantics};
+use crate::semantics::{Evidential, Framework, Label, Need, Semantics};
 
 /// The acceptability of every claim under a semantics.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Acceptability {
     /// The semantics.
     pub semantics: Semantics,
+    /// Which sources ground claims.
+    pub grounding: Grounding,
     /// The documents set aside, sorted.
     pub discredited: Vec<Id>,
     /// Whether the semantics has any labelling (false only for stable semantics).
@@ -54,8 +69,23 @@ pub struct ClaimAcceptance {
     pub labels: Vec<Label>,
     /// The ids of the attackers (claims and documents) that decide the label: when it can be
     /// OUT, the attackers that can be IN; else, when it can be UNDEC, the attackers that can be
-    /// UNDEC; when it is always IN, every attacker (each is OUT). Sorted.
+    /// UNDEC; when it is always IN, every attacker (each is OUT). When no attacker decides
+    /// it, the routes of support that do: when it is OUT, every route (each is OUT); when it
+    /// is UNDEC, the undecided routes. Sorted.
     pub decided_by: Vec<Id>,
+    /// The sources and inferences that back the claim directly but are undercut by a claim
+    /// that stands: "backs it, but its credibility is undercut by …". Sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undercut: Vec<Undercutting>,
+}
+
+/// A source or inference behind a claim whose credibility is undercut.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Undercutting {
+    /// The document, work or inference.
+    pub source: Id,
+    /// The claims that undercut it and stand, sorted.
+    pub by: Vec<Id>,
 }
 
 /// The status of a claim under a semantics.
@@ -110,77 +140,86 @@ pub struct AcceptanceChange {
 /// What acceptability questions compute once per debate, on first use.
 #[derive(Debug, Default)]
 pub(crate) struct AcceptabilityCache {
-    /// Each claim's status with every document, per semantics (indexed by
-    /// `Semantics as usize`): the "before" side of every [`Debate::acceptance_changes`].
-    before: [OnceLock<Vec<Status>>; 4],
-    /// Which flow nodes the documents reach: with every document, the claims that are
-    /// arguments.
-    grounded: OnceLock<Vec<bool>>,
-    /// Every flow node as an argument, with every attack: the grounded labelling with every
-    /// document is computed on it with the ungrounded claims left out, and relabelled in part
-    /// when documents are set aside, rather than built for each question.
-    everything: OnceLock<Framework>,
-    /// The grounded labelling of `everything` with every document.
-    labels: OnceLock<Vec<Label>>,
+    /// Each claim's status with every document, per grounding and semantics (indexed by
+    /// `[Grounding as usize][Semantics as usize]`): the "before" side of every
+    /// [`Debate::acceptance_changes`].
+    before: [[OnceLock<Vec<Status>>; 4]; 2],
+    /// Which flow nodes the sources reach, per grounding, ignoring attacks: with every
+    /// document, the arguments.
+    grounded: [OnceLock<Vec<bool>>; 2],
+    /// Every flow node as an argument, with its need, support and attacks.
+    evidential: OnceLock<Evidential>,
+    /// The grounded labelling of `evidential` with every document, per grounding.
+    labels: [OnceLock<Vec<Label>>; 2],
 }
 
 /// The debate as a framework once some documents are set aside: which flow nodes are
-/// arguments, the framework, and its grounded labelling. The labels under other semantics are
-/// computed per argument, on demand.
+/// arguments, their grounded labelling, and for the other semantics the Dung framework whose
+/// labels are computed per argument, on demand.
 struct Judgement {
     semantics: Semantics,
     live: Vec<bool>,
-    af: Framework,
-    extensions_exist: bool,
     grounded: Vec<Label>,
+    af: Option<Framework>,
+    extensions_exist: bool,
 }
 
 impl Judgement {
     /// The labels flow node `v` takes across the labellings (empty when it is no argument or
     /// there is no labelling).
     fn labels(&self, v: u32) -> Vec<Label> {
-        match self.semantics {
+        let grounded = self.grounded[v as usize];
+        match &self.af {
             _ if !self.live[v as usize] || !self.extensions_exist => Vec::new(),
-            Semantics::Grounded => vec![self.grounded[v as usize]],
-            _ if self.af.attackers(v).is_empty() => vec![Label::In],
-            _ => self.af.labels_of(self.semantics, v),
+            None => vec![grounded],
+            // The grounded labelling is the least complete one: what it decides, every
+            // complete labelling shares.
+            Some(_) if grounded != Label::Undec => vec![grounded],
+            Some(af) => af.labels_of(self.semantics, v),
         }
     }
 
-    /// The status of flow node `v`; under grounded semantics without allocating.
+    /// The status of flow node `v`.
     fn status(&self, v: u32) -> Status {
-        match self.semantics {
-            _ if !self.live[v as usize] => Status::Ungrounded,
-            Semantics::Grounded => Status::of(std::slice::from_ref(&self.grounded[v as usize])),
-            _ => Status::of(&self.labels(v)),
+        match self.live[v as usize] {
+            false => Status::Ungrounded,
+            true => Status::of(&self.labels(v)),
         }
     }
 }
 
 impl Debate {
     /// The acceptability of every claim under `semantics` once `discredited` documents are set
-    /// aside (see the module documentation for how the debate becomes a framework).
+    /// aside, with scholarly grounding (documents and cited works ground claims; see
+    /// [`Debate::acceptability_in`] for documentary grounding). See the module documentation
+    /// for how the debate becomes a framework.
     pub fn acceptability<S: AsRef<str>>(
         &self,
         semantics: Semantics,
         discredited: &[S],
     ) -> Result<Acceptability, QueryError> {
+        self.acceptability_in(semantics, Grounding::Scholarly, discredited)
+    }
+
+    /// [`Debate::acceptability`] under a chosen grounding.
+    pub fn acceptability_in<S: AsRef<str>>(
+        &self,
+        semantics: Semantics,
+        grounding: Grounding,
+        discredited: &[S],
+    ) -> Result<Acceptability, QueryError> {
         let (set_aside, ids) = self.set_aside(discredited)?;
-        let judged = self.judge(semantics, &self.marked(&set_aside));
-        let n = self.flow.forward.len();
+        let judged = self.judge(semantics, grounding, &self.marked(&set_aside));
+        let n = self.flow.len();
         let labels: Vec<Vec<Label>> = (0..n as u32).map(|v| judged.labels(v)).collect();
         let mut claims: Vec<ClaimAcceptance> = (0..self.corpus().claims.len())
             .map(|c| {
                 let v = self.claim_flow(c);
-                let status = if judged.live[v as usize] {
-                    Status::of(&labels[v as usize])
-                } else {
-                    Status::Ungrounded
-                };
                 ClaimAcceptance {
                     claim: ClaimSummary::of(self.claim_at(c)),
-                    status,
-                    decided_by: self.deciders(&judged.af, &labels, v),
+                    status: judged.status(v),
+                    decided_by: self.deciders(&labels, v),
+                    undercut: self.undercut_sources(&labels, v),
                     labels: labels[v as usize].clone(),
                 }
             })
@@ -188,6 +227,7 @@ impl Debate {
         claims.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
         Ok(Acceptability {
             semantics,
+            grounding,
             discredited: ids.into_iter().collect(),
             extensions_exist: judged.extensions_exist,
             claims,
@@ -195,7 +235,7 @@ impl Debate {
     }
 
     /// The claims whose status under `semantics` changes when `discredited` are set aside,
-    /// sorted by id.
+    /// sorted by id, under documentary grounding.
     ///
     /// The statuses with every document are computed once per debate and semantics. Under
     /// grounded semantics, a question then costs what the set-aside documents reach (see
@@ -207,37 +247,46 @@ impl Debate {
         discredited: &[S],
     ) -> Result<Vec<AcceptanceChange>, QueryError> {
         let (set_aside, _) = self.set_aside(discredited)?;
-        let (leaving, gone) = self.leaving(&set_aside);
-        Ok(self.changes(semantics, &leaving, &gone))
+        let grounding = Grounding::Documentary;
+        let (leaving, gone) = self.leaving(&set_aside, grounding);
+        Ok(self.changes(semantics, grounding, &leaving, &gone))
     }
 
     /// What leaves the debate with the documents `set_aside` (flow nodes, sorted): those
-    /// documents, then the claims that lose their documentary grounding with them, sorted; and
-    /// a flag per flow node, set for what leaves.
-    pub(crate) fn leaving(&self, set_aside: &[u32]) -> (Vec<u32>, Vec<bool>) {
-        let grounded = self.grounded_nodes();
+    /// documents, then the nodes that lose their grounding with them, sorted; and a flag per
+    /// flow node, set for what leaves.
+    pub(crate) fn leaving(&self, set_aside: &[u32], grounding: Grounding) -> (Vec<u32>, Vec<bool>) {
+        let grounded = self.grounded_nodes_in(grounding);
         let fallen = (self.flow).fallen_without(set_aside, grounded, |v| self.flow_predecessors(v));
         let leaving = [set_aside, &fallen].concat();
         let gone = self.marked(&leaving);
         (leaving, gone)
     }
 
-    /// Which flow nodes the documents reach, with every document (cached): the documents and
-    /// the grounded claims.
+    /// Which flow nodes the documents reach, with every document and ignoring attacks
+    /// (cached): under documentary grounding, the documents and the claims and inferences
+    /// they ground.
     pub(crate) fn grounded_nodes(&self) -> &[bool] {
-        (self.acceptability.grounded).get_or_init(|| self.flow.grounded())
+        self.grounded_nodes_in(Grounding::Documentary)
+    }
+
+    /// [`Debate::grounded_nodes`] under a chosen grounding.
+    pub(crate) fn grounded_nodes_in(&self, grounding: Grounding) -> &[bool] {
+        self.acceptability.grounded[grounding as usize]
+            .get_or_init(|| self.flow.grounded(grounding))
     }
 
     /// The claims whose status under `semantics` changes when the `leaving` flow nodes leave
-    /// the debate (set-aside documents and the claims that fall with them, as
-    /// [`Debate::leaving`] gives them, with their flags `gone`), sorted by id.
+    /// the debate (set-aside documents and what falls with them, as [`Debate::leaving`] gives
+    /// them, with their flags `gone`), sorted by id.
     pub(crate) fn changes(
         &self,
         semantics: Semantics,
+        grounding: Grounding,
         leaving: &[u32],
         gone: &[bool],
     ) -> Vec<AcceptanceChange> {
-        let before = self.statuses_with_every_document(semantics);
+        let before = self.statuses_with_every_document(semantics, grounding);
         let compare = |(c, after): (usize, Status)| {
             (before[c] != after).then(|| AcceptanceChange {
                 claim: self.claim_at(c).id.clone(),
@@ -246,12 +295,10 @@ impl Debate {
             })
         };
         let mut changes: Vec<AcceptanceChange> = if semantics == Semantics::Grounded {
-            let after = self.grounded_changes(leaving, gone);
+            let after = self.grounded_changes(grounding, leaving, gone);
             after.into_iter().filter_map(compare).collect()
         } else {
-            // Blocking the fallen claims with the documents changes nothing: they are no
-            // longer reached either way.
-            let after = self.statuses(semantics, gone);
+            let after = self.statuses(semantics, grounding, gone);
             after.into_iter().enumerate().filter_map(compare).collect()
         };
         changes.sort_by(|a, b| a.claim.cmp(&b.claim));
@@ -259,10 +306,10 @@ impl Debate {
     }
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
-    fn statuses_with_every_document(&self, semantics: Semantics) -> &[Status] {
-        self.acceptability.before[semantics as usize].get_or_init(|| {
+    fn statuses_with_every_document(&self, semantics: Semantics, grounding: Grounding) -> &[Status] {
+        self.acceptability.before[grounding as usize][semantics as usize].get_or_init(|| {
             if semantics == Semantics::Grounded {
-                let (live, labels) = self.grounded_labels();
+                let (live, labels) = self.grounded_labels(grounding);
                 let status = |v: usize| match live[v] {
                     true => Status::of(std::slice::from_ref(&labels[v])),
                     false => Status::Ungrounded,
@@ -271,49 +318,82 @@ impl Debate {
                     .map(|c| status(self.claim_flow(c) as usize))
                     .collect()
             } else {
-                self.statuses(semantics, &self.marked(&[]))
+                self.statuses(semantics, grounding, &self.marked(&[]))
             }
         })
     }
 
     /// Each claim's status under `semantics` with the `blocked` documents set aside, by claim
     /// index.
-    fn statuses(&self, semantics: Semantics, blocked: &[bool]) -> Vec<Status> {
-        let judged = self.judge(semantics, blocked);
+    fn statuses(&self, semantics: Semantics, grounding: Grounding, blocked: &[bool]) -> Vec<Status> {
+        let judged = self.judge(semantics, grounding, blocked);
         (0..self.corpus().claims.len())
             .map(|c| judged.status(self.claim_flow(c)))
             .collect()
     }
 
-    /// The grounded labelling with every document (cached): which flow nodes are arguments
-    /// (the documents and the claims they ground), and their labels, computed on the framework
-    /// of every flow node and every attack with the other nodes left out.
-    fn grounded_labels(&self) -> (&[bool], &[Label]) {
-        let live = self.grounded_nodes();
-        let labels =
-            (self.acceptability.labels).get_or_init(|| self.everything().grounded_among(live));
+    /// The grounded labelling with every document (cached): which flow nodes are arguments,
+    /// and their labels.
+    fn grounded_labels(&self, grounding: Grounding) -> (&[bool], &[Label]) {
+        let live = self.grounded_nodes_in(grounding);
+        let labels = self.acceptability.labels[grounding as usize].get_or_init(|| {
+            let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
+            self.evidential().grounded(&absent)
+        });
         (live, labels)
     }
 
-    /// Every flow node as an argument, with every attack (built once).
-    fn everything(&self) -> &Framework {
-        self.acceptability.everything.get_or_init(|| {
-            Framework::new(self.flow.forward.len(), self.flow.attacks.iter().copied())
+    /// Every flow node as an argument, with its need, support and attacks (built once).
+    pub(crate) fn evidential(&self) -> &Evidential {
+        self.acceptability.evidential.get_or_init(|| {
+            let need = (0..self.flow.len() as u32)
+                .map(|v| match () {
+                    _ if self.flow.is_source(v) => Need::Source,
+                    _ if self.flow.inference(v).is_some() => Need::All,
+                    _ => Need::Any,
+                })
+                .collect();
+            let support = (0..self.flow.len() as u32)
+                .flat_map(|v| self.flow.forward.row(v).iter().map(move |&w| (v, w)));
+            Evidential::new(need, support, self.flow.attacks.iter().copied())
         })
     }
 
     /// The grounded status now of each claim whose status can change when the `leaving` flow
-    /// nodes (flagged in `gone`) leave the framework, by claim index: the fallen claims among
-    /// them are ungrounded, and what they reach through attacks is relabelled with everything
-    /// else as it was ([`Framework::grounded_without`]).
-    fn grounded_changes(&self, leaving: &[u32], gone: &[bool]) -> Vec<(usize, Status)> {
-        let (live, labels) = self.grounded_labels();
-        let present = |v: u32| live[v as usize] && !gone[v as usize];
-        let relabelled = self.everything().grounded_without(labels, leaving, present);
-        let after = (leaving.iter().map(|&v| (v, Status::Ungrounded)))
-            .chain(relabelled.into_iter().map(|(v, l)| (v, Status::of(&[l]))));
-        after
-            .filter_map(|(v, status)| Some((self.flow_claim(v)?, status)))
+    /// nodes (flagged in `gone`) leave, by claim index: the region they reach through support
+    /// and attack is relabelled with everything else as it was.
+    fn grounded_changes(
+        &self,
+        grounding: Grounding,
+        leaving: &[u32],
+        gone: &[bool],
+    ) -> Vec<(usize, Status)> {
+        let (live, labels) = self.grounded_labels(grounding);
+        let ev = self.evidential();
+        let mut region: Vec<u32> = leaving.to_vec();
+        let mut seen = gone.to_vec();
+        let mut i = 0;
+        while let Some(&v) = region.get(i) {
+            i += 1;
+            let next = ev.supported(v).iter().chain(ev.attacks().targets(v));
+            for &w in next {
+                if live[w as usize] && !std::mem::replace(&mut seen[w as usize], true) {
+                    region.push(w);
+                }
+            }
+        }
+        let absent: Vec<bool> = (live.iter().zip(gone)).map(|(&l, &g)| !l || g).collect();
+        let mut labels = labels.to_vec();
+        ev.grounded_within(&mut labels, &region, &absent);
+        region
+            .into_iter()
+            .filter_map(|v| {
+                let status = match absent[v as usize] {
+                    true => Status::Ungrounded,
+                    false => Status::of(std::slice::from_ref(&labels[v as usize])),
+                };
+                Some((self.flow_claim(v)?, status))
+            })
             .collect()
     }
 
@@ -336,45 +416,34 @@ impl Debate {
 
     /// One flag per flow node, set for the `nodes`.
     pub(crate) fn marked(&self, nodes: &[u32]) -> Vec<bool> {
-        let mut marked = vec![false; self.flow.forward.len()];
+        let mut marked = vec![false; self.flow.len()];
         nodes.iter().for_each(|&v| marked[v as usize] = true);
         marked
     }
 
     /// The debate as a framework without the `blocked` documents.
-    fn judge(&self, semantics: Semantics, blocked: &[bool]) -> Judgement {
-        let live = self.live_arguments(blocked);
-        let attacks = self
-            .flow
-            .attacks
-            .iter()
-            .copied()
-            .filter(|&(a, b)| live[a as usize] && live[b as usize]);
-        let af = Framework::new(self.flow.forward.len(), attacks);
-        let extensions_exist =
-            semantics != Semantics::Stable || af.some_extension(semantics).is_some();
-        let grounded = af.grounded();
+    fn judge(&self, semantics: Semantics, grounding: Grounding, blocked: &[bool]) -> Judgement {
+        let live = self.flow.reach(self.flow.sources(grounding), blocked);
+        let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
+        let ev = self.evidential();
+        let grounded = ev.grounded(&absent);
+        let af = (semantics != Semantics::Grounded).then(|| ev.to_framework(&grounded));
+        let extensions_exist = match &af {
+            Some(af) if semantics == Semantics::Stable => af.some_extension(semantics).is_some(),
+            _ => true,
+        };
         Judgement {
             semantics,
             live,
+            grounded,
             af,
             extensions_exist,
-            grounded,
         }
     }
 
-    /// Which flow nodes are arguments: documents not set aside, and claims they ground.
-    fn live_arguments(&self, blocked: &[bool]) -> Vec<bool> {
-        let d = self.flow.documents;
-        let mut live = self.flow.reach(0..d as u32, blocked);
-        for (doc, on) in live.iter_mut().enumerate().take(d) {
-            *on = !blocked[doc];
-        }
-        live
-    }
-
-    /// The attackers that decide the labels of `v` (see [`ClaimAcceptance::decided_by`]).
-    fn deciders(&self, af: &Framework, labels: &[Vec<Label>], v: u32) -> Vec<Id> {
+    /// What decides the labels of `v` (see [`ClaimAcceptance::decided_by`]).
+    fn deciders(&self, labels: &[Vec<Label>], v: u32) -> Vec<Id> {
+        let ev = self.evidential();
         let mine = &labels[v as usize];
         let wanted = if mine.contains(&Label::Out) {
             Some(Label::In)
@@ -385,13 +454,43 @@ impl Debate {
         } else {
             None
         };
-        let mut ids: Vec<Id> = af
-            .attackers(v)
-            .iter()
-            .filter(|&&b| wanted.map_or(true, |l| labels[b as usize].contains(&l)))
+        let has = |b: u32, l: Option<Label>| l.map_or(true, |l| labels[b as usize].contains(&l));
+        let mut ids: Vec<Id> = (ev.attacks().attackers(v).iter())
+            .filter(|&&b| has(b, wanted))
             .map(|&b| self.flow_id(b).clone())
             .collect();
+        if ids.is_empty() && wanted.is_some() {
+            // No attacker decides it: its support does. OUT: every route is OUT; UNDEC: the
+            // undecided routes.
+            let route = if wanted == Some(Label::In) { Label::Out } else { Label::Undec };
+            ids = (ev.supporters(v).iter())
+                .filter(|&&b| labels[b as usize].is_empty() || has(b, Some(route)))
+                .map(|&b| self.flow_id(b).clone())
+                .collect();
+        }
         ids.sort();
+        ids.dedup();
         ids
+    }
+
+    /// The sources and inferences behind `v` that an IN claim undercuts.
+    fn undercut_sources(&self, labels: &[Vec<Label>], v: u32) -> Vec<Undercutting> {
+        let ev = self.evidential();
+        let mut out: Vec<Undercutting> = (ev.supporters(v).iter())
+            .filter(|&&s| self.flow.is_source(s) || self.flow.inference(s).is_some())
+            .filter_map(|&s| {
+                let mut by: Vec<Id> = (ev.attacks().attackers(s).iter())
+                    .filter(|&&b| self.flow_claim(b).is_some() && labels[b as usize] == [Label::In])
+                    .map(|&b| self.flow_id(b).clone())
+                    .collect();
+                by.sort();
+                (!by.is_empty()).then(|| Undercutting {
+                    source: self.flow_id(s).clone(),
+                    by,
+                })
+            })
+            .collect();
+        out.sort();
+        out
     }
 }

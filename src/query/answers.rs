@@ -83,6 +83,51 @@ pub struct EvidenceBase {
     pub routes: Vec<Route>,
     /// Documents that undermine the claim directly.
     pub undermined_by: Vec<DocumentSummary>,
+    /// The secondary works whose citation reaches the claim, with one shortest path each,
+    /// sorted by work id (they ground it under scholarly grounding only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cited: Vec<WorkRoute>,
+    /// The linked arguments on the routes: each is one step whose premises hold only
+    /// together, with its branches. Sorted by name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub arguments: Vec<LinkedStep>,
+}
+
+/// A secondary work whose citation reaches a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WorkRoute {
+    /// The work's id.
+    pub work: Id,
+    /// Its authors' ids, year and title.
+    pub authors: Vec<Id>,
+    /// Its year.
+    pub year: i32,
+    /// Its title.
+    pub title: String,
+    /// Ids from the work to the claim.
+    pub path: Vec<Id>,
+}
+
+/// A linked argument on the way to a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LinkedStep {
+    /// The inference's name ([`crate::Debate::inference_name`]).
+    pub argument: Id,
+    /// The claim it concludes.
+    pub conclusion: Id,
+    /// Where the source makes the argument.
+    pub locator: String,
+    /// The premises, each with whether documents ground it (documentary grounding).
+    pub premises: Vec<Premise>,
+}
+
+/// A premise of a linked argument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Premise {
+    /// The claim or document.
+    pub id: Id,
+    /// Whether the documents ground it.
+    pub grounded: bool,
 }
 
 /// How a document's backing reaches a claim.
@@ -94,11 +139,16 @@ pub struct Route {
     pub path: Vec<Id>,
     /// The number of edges on the path: 1 when the document backs the claim directly.
     pub length: usize,
+    /// The claims that undercut the document as a source: its credibility is in question.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undercut_by: Vec<Id>,
 }
 
 /// The answer to `discredit DOC...`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Discredit {
+    /// Which sources ground claims (documentary).
+    pub grounding: crate::graph::Grounding,
     /// The documents set aside.
     pub set_aside: Vec<DocumentSummary>,
     /// The claims that lose all documentary grounding, sorted by id.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::corpus::model::{Claim, Document, Historian};
+use crate::corpus::model::{Claim, Document, Historian, Work};
 use crate::graph::{Debate, Node};
 use crate::query::{
     Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
@@ -84,6 +84,8 @@ pub enum Record {
     Claim(Claim),
     /// A historian.
     Historian(Historian),
+    /// A secondary work.
+    Work(Work),
 }
 
 /// The answer to a [`Query`].
@@ -175,7 +177,8 @@ fn show(debate: &Debate, id: &str) -> Result<Record, QueryError> {
         Some(Node::Document(i)) => Ok(Record::Document(corpus.documents[i].clone())),
         Some(Node::Claim(i)) => Ok(Record::Claim(corpus.claims[i].clone())),
         Some(Node::Historian(i)) => Ok(Record::Historian(corpus.historians[i].clone())),
-        None => Err(unknown_record(debate, id)),
+        Some(Node::Work(i)) => Ok(Record::Work(corpus.works[i].clone())),
+        Some(Node::Inference(_)) | None => Err(unknown_record(debate, id)),
     }
 }
 
@@ -187,10 +190,11 @@ pub(crate) fn unknown_record(debate: &Debate, id: &str) -> QueryError {
         .iter()
         .map(|d| d.id.as_str())
         .chain(corpus.claims.iter().map(|c| c.id.as_str()))
-        .chain(corpus.historians.iter().map(|h| h.id.as_str()));
+        .chain(corpus.historians.iter().map(|h| h.id.as_str()))
+        .chain(corpus.works.iter().map(|w| w.id.as_str()));
     QueryError::UnknownId {
         id: id.to_string(),
-        expected: "document, claim or historian",
+        expected: "document, claim, historian or work",
         suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
     }
 }

@@ -15,10 +15,12 @@ use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
 
 pub(crate) use acceptability::AcceptabilityCache;
-pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status};
+pub use acceptability::{
+    Acceptability, AcceptanceChange, ClaimAcceptance, Status, Undercutting,
+};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
-    Fallen, Route, Side,
+    Fallen, LinkedStep, Premise, Route, Side, WorkRoute,
 };
 pub use command::{Answer, Query, Record};
 pub use criticism::{SourceCriticism, SourceFlaw};
@@ -53,6 +55,8 @@ fn noun(node: Node) -> &'static str {
         Node::Document(_) => "document",
         Node::Claim(_) => "claim",
         Node::Historian(_) => "historian",
+        Node::Work(_) => "work",
+        Node::Inference(_) => "argument",
     }
 }
 
@@ -122,11 +126,27 @@ impl Debate {
         let mut head = 0;
         next[target as usize] = target;
         let mut routes = Vec::new();
+        let mut cited = Vec::new();
+        let mut arguments = Vec::new();
         while let Some(&v) = queue.get(head) {
             head += 1;
             if (v as usize) < self.flow.documents {
                 routes.push(self.route(v, next));
                 continue;
+            }
+            if let Some(w) = self.flow.work(v) {
+                let work = &self.corpus().works[w];
+                cited.push(WorkRoute {
+                    work: work.id.clone(),
+                    authors: work.authors.clone(),
+                    year: work.year,
+                    title: work.title.to_string(),
+                    path: self.path(v, next),
+                });
+                continue;
+            }
+            if let Some(step) = self.flow.inference(v).and_then(|i| self.linked_step(i)) {
+                arguments.push(step);
             }
             for &u in self.flow.backward().row(v) {
                 if next[u as usize] == u32::MAX {
@@ -137,6 +157,8 @@ impl Debate {
         }
         queue.iter().for_each(|&v| next[v as usize] = u32::MAX);
         routes.sort_by(|a, b| a.document.id.cmp(&b.document.id));
+        cited.sort_by(|a, b| a.work.cmp(&b.work));
+        arguments.sort_by(|a, b| a.argument.cmp(&b.argument));
         let against = self
             .claim_at(i)
             .evidence
@@ -151,44 +173,88 @@ impl Debate {
             claim: ClaimSummary::of(self.claim_at(i)),
             routes,
             undermined_by: against,
+            cited,
+            arguments,
         }
     }
 
-    fn route(&self, document: u32, next: &[u32]) -> Route {
-        let mut path = vec![self.flow_id(document).clone()];
-        let mut v = document;
+    /// The ids from flow node `from` along `next` to the claim the search started from.
+    fn path(&self, from: u32, next: &[u32]) -> Vec<Id> {
+        let mut path = vec![self.flow_id(from).clone()];
+        let mut v = from;
         while next[v as usize] != v {
             v = next[v as usize];
             path.push(self.flow_id(v).clone());
         }
+        path
+    }
+
+    fn route(&self, document: u32, next: &[u32]) -> Route {
+        let path = self.path(document, next);
+        let mut undercut_by: Vec<Id> = (self.flow.attacks.iter())
+            .filter(|&&(a, t)| t == document && self.flow_claim(a).is_some())
+            .map(|&(a, _)| self.flow_id(a).clone())
+            .collect();
+        undercut_by.sort();
+        undercut_by.dedup();
         Route {
             document: DocumentSummary::of(self.doc(document as usize)),
             length: path.len() - 1,
             path,
+            undercut_by,
         }
     }
 
-    fn flow_id(&self, v: u32) -> &Id {
-        match self.flow_claim(v) {
-            Some(c) => &self.claim_at(c).id,
-            None => &self.doc(v as usize).id,
-        }
+    /// Inference `i` as a step of an evidence base, if it is a linked argument.
+    fn linked_step(&self, i: usize) -> Option<LinkedStep> {
+        let argument = self.argument(i)?;
+        let grounded = self.grounded_nodes();
+        let premises = (argument.premises.iter())
+            .map(|p| {
+                let v = self.node(p).map(|n| self.flow.of_graph(n));
+                Premise {
+                    id: p.clone(),
+                    grounded: v.is_some_and(|v| grounded[v as usize]),
+                }
+            })
+            .collect();
+        Some(LinkedStep {
+            argument: self.inference_id(i).clone(),
+            conclusion: self.claim_at(self.inference(i).conclusion()).id.clone(),
+            locator: argument.locator.to_string(),
+            premises,
+        })
     }
 
-    /// The claims whose evidence base is exactly `{document}`: no other document has a path to
-    /// them.
+    pub(crate) fn flow_id(&self, v: u32) -> &Id {
+        if let Some(c) = self.flow_claim(v) {
+            return &self.claim_at(c).id;
+        }
+        if let Some(w) = self.flow.work(v) {
+            return &self.corpus().works[w].id;
+        }
+        if let Some(i) = self.flow.inference(v) {
+            return self.inference_id(i);
+        }
+        &self.doc(v as usize).id
+    }
+
+    /// The claims whose whole documentary grounding is `document`: it is the only document
+    /// with a path to them through what it grounds.
     ///
-    /// These are the claims [`Debate::depends_on`] finds: nothing points into a document, so a
-    /// claim loses all grounding without a document exactly when that document is its only
-    /// source. Both read the labels the dependency table is made from, computed once per debate
-    /// in linear time, so after the first question an answer costs time in proportion to its
-    /// length.
+    /// Every such claim also [depends on](Debate::depends_on) the document, but not the other
+    /// way round: a claim held up by a linked argument whose premises rest on two documents
+    /// depends on both and rests only on neither. Both read tables computed once per debate,
+    /// so after the first question an answer costs time in proportion to its length.
     pub fn rests_only_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
-        self.depends_on(document)
+        let d = self.document_index(document)?;
+        let claims = self.dependencies().sole(self.doc_flow(d));
+        Ok(self.claim_summaries(claims.iter().map(|&c| c as usize)))
     }
 
-    /// The claims that lose all documentary grounding if `document` is set aside: those it
-    /// dominates in the evidence flow. The same claims as [`Debate::rests_only_on`].
+    /// The claims that lose all documentary grounding if `document` is set aside: those for
+    /// which every way of grounding them, linked arguments needing all their premises, uses
+    /// the document.
     pub fn depends_on(&self, document: &str) -> Result<Vec<ClaimSummary>, QueryError> {
         let d = self.document_index(document)?;
         let claims = self.dependencies().dependents(self.doc_flow(d));
@@ -196,8 +262,8 @@ impl Debate {
     }
 
     /// For every document, the ids of the claims that depend on it (documents with none are
-    /// left out). Computed from one labelling of the evidence flow (each claim's only source,
-    /// if any), not one search per document.
+    /// left out): [`Debate::depends_on`] for every document at once, computed in one pass over
+    /// the evidence flow (see the module `query::dominators`), not one search per document.
     pub fn dependency_table(&self) -> BTreeMap<Id, Vec<Id>> {
         let deps = self.dependencies();
         (0..self.flow.documents)
@@ -239,7 +305,8 @@ impl Debate {
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
         let (set_aside, _) = self.set_aside(documents)?;
-        let (leaving, mut open) = self.leaving(&set_aside);
+        let grounding = crate::graph::Grounding::Documentary;
+        let (leaving, mut open) = self.leaving(&set_aside, grounding);
         // A path from a set-aside document to a fallen claim passes through fallen claims
         // only (whatever grounds a node on it grounds the claim too), so each document's search
         // is kept to what leaves, and costs what it finds.
@@ -252,7 +319,7 @@ impl Debate {
                     .push(self.doc(self.flow_doc(d)).id.clone());
             }
         }
-        let acceptance_changes = self.changes(semantics, &leaving, &open);
+        let acceptance_changes = self.changes(semantics, grounding, &leaving, &open);
         let mut fallen: Vec<Fallen> = (leaving.iter())
             .filter_map(|&v| Some((v, self.flow_claim(v)?)))
             .map(|(v, c)| {
@@ -271,6 +338,7 @@ impl Debate {
             .collect();
         set_aside.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Discredit {
+            grounding,
             set_aside,
             fallen,
             semantics,

@@ -35,12 +35,14 @@
 //! Π2-complete. No subset of arguments is ever enumerated; propagation prunes the search, and
 //! components are solved one at a time.
 
+mod evidential;
 mod extensions;
 mod framework;
 mod grounded;
 pub mod iccma;
 mod search;
 
+pub use evidential::{Evidential, Need};
 pub use framework::Framework;
 
 use serde::Serialize;
