@@ -1,14 +1,23 @@
 //! AIF (the AIFdb JSON nodeset) out.
 //!
 //! - Claims become I-nodes with the claim id as `nodeID` and the statement as `text`.
-//! - Documents become I-nodes too (AIF has no documents), with the title as `text`.
-//! - Supports and backs become RA nodes (`Default Inference`): premise → RA → conclusion.
+//! - Documents and works become I-nodes too (AIF has no sources), with the title as `text`.
+//! - Supports, backs and cites become RA nodes (`Default Inference`): premise → RA → conclusion.
+//! - An inference of the debate (a linked argument, or an evidence link that a claim undercuts)
+//!   becomes ONE RA node, whose `nodeID` is the inference's name: an edge from each premise's
+//!   I-node into it and one edge from it to the conclusion. Several premises into one RA node is
+//!   AIF's linked argument; an inference is never an I-node.
 //! - Contradicts and undermines become CA nodes (`Default Conflict`): attacker → CA → target.
+//! - Undercuts become CA nodes too: from the undercutting claim to the RA node of the undercut
+//!   inference (AIF's undercutter), or to the I-node of the undercut document or work.
 //! - Each proponent of a claim becomes a participant, and an L-node (`Name : statement`) anchored
 //!   to the claim's I-node by a YA node (`Asserting`), with a locution naming the participant.
 //!
 //! Importing the result gives back the claims (same ids and statements), the supports and
-//! contradicts between them, and the proponents by name; documents come back as claims.
+//! contradicts between them, the linked arguments (the undercut ones with their ids), the
+//! undercuts of arguments, and the proponents by name; documents and works come back as
+//! claims, their undercuts as contradicts. An undercut evidence link is an RA node with one
+//! premise: it comes back as a support, and its undercutter as a note.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -65,10 +74,12 @@ struct Participant {
     surname: String,
 }
 
-/// The AIFdb scheme of each S-node type: `(type, scheme, schemeID)`.
-const INFERENCE: (&str, &str, &str) = ("RA", "Default Inference", "72");
-const CONFLICT: (&str, &str, &str) = ("CA", "Default Conflict", "71");
-const ASSERTING: (&str, &str, &str) = ("YA", "Asserting", "74");
+/// An S-node type with its AIFdb scheme: `(type, scheme, schemeID)`.
+type Scheme = (&'static str, &'static str, &'static str);
+
+const INFERENCE: Scheme = ("RA", "Default Inference", "72");
+const CONFLICT: Scheme = ("CA", "Default Conflict", "71");
+const ASSERTING: Scheme = ("YA", "Asserting", "74");
 
 /// Builds a nodeset, handing out node ids that no corpus id already uses.
 struct Builder<'p> {
@@ -98,21 +109,21 @@ impl<'p> Builder<'p> {
         });
     }
 
-    /// Adds an S-node with its scheme between `from` and `to`, and its two edges.
-    fn scheme(
-        &mut self,
-        (kind, scheme, scheme_id): (&'static str, &'static str, &'static str),
-        from: &str,
-        to: &str,
-    ) -> String {
-        let id = self.fresh(&format!("{}-", kind.to_lowercase()));
+    /// Adds an S-node of a scheme, with no edges.
+    fn s_node(&mut self, id: String, (kind, scheme, scheme_id): Scheme) {
         self.set.nodes.push(AifNode {
-            node_id: id.clone(),
+            node_id: id,
             text: scheme.to_string(),
             kind,
             scheme: Some(scheme),
             scheme_id: Some(scheme_id),
         });
+    }
+
+    /// Adds an S-node with its scheme between `from` and `to`, and its two edges.
+    fn scheme(&mut self, scheme: Scheme, from: &str, to: &str) -> String {
+        let id = self.fresh(&format!("{}-", scheme.0.to_lowercase()));
+        self.s_node(id.clone(), scheme);
         self.edge(from, &id);
         self.edge(&id, to);
         id
@@ -148,17 +159,29 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
             participants: Vec::new(),
         },
     };
-    for item in picture.items.iter().filter(|i| i.kind != "historian") {
-        builder.node(item.id.to_string(), item.text.to_string(), "I");
+    for item in &picture.items {
+        match item.node {
+            Node::Historian(_) => {}
+            // A junction: the RA node of the inference, named like it, so that undercuts can
+            // point at it and premise and conclusion edges run through it.
+            Node::Inference(_) => builder.s_node(item.id.to_string(), INFERENCE),
+            Node::Document(_) | Node::Claim(_) | Node::Work(_) => {
+                builder.node(item.id.to_string(), item.text.to_string(), "I")
+            }
+        }
     }
     for link in picture.links_by_id() {
+        let (from, to) = (picture.items[link.from].id, picture.items[link.to].id);
         let scheme = match link.relation {
             Relation::Backs | Relation::Supports | Relation::Cites => INFERENCE,
-            Relation::Premise | Relation::Concludes => INFERENCE,
             Relation::Undermines | Relation::Contradicts | Relation::Undercuts => CONFLICT,
+            // Premise → RA and RA → conclusion: the inference's own RA node is the S-node.
+            Relation::Premise | Relation::Concludes => {
+                builder.edge(from, to);
+                continue;
+            }
             Relation::AdvancedBy => continue,
         };
-        let (from, to) = (picture.items[link.from].id, picture.items[link.to].id);
         builder.scheme(scheme, from, to);
     }
     let mut people: BTreeMap<&str, &str> = BTreeMap::new();

@@ -103,6 +103,7 @@ fn row_starts(n: usize, sources: impl Iterator<Item = u32>) -> Vec<u32> {
 
 /// Which sources ground claims.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Grounding {
     /// Primary documents only: what the archives show.

@@ -2,11 +2,17 @@
 //!
 //! - Each I-node becomes a claim: id = the `nodeID` (made unique and space-free if needed),
 //!   statement = the `text`.
-//! - Each RA node with premises (I → RA) and a conclusion (RA → I) becomes `supports` from every
-//!   premise to the conclusion. AIF premises of one RA are linked (they support jointly); the
-//!   RA node's id, scheme and premises are written into the conclusion's notes so the linkage
-//!   is recoverable.
+//! - Each RA node with two or more premises (I → RA) and a conclusion (RA → I) is AIF's linked
+//!   argument: it becomes one entry of the conclusion's `arguments:`, with those premises (its
+//!   locator names the RA node). An RA node with one premise becomes `supports` from the
+//!   premise to the conclusion. Either way the RA node's id, scheme and edges are written into
+//!   the conclusion's notes.
 //! - Each CA node with an attacker (I → CA) and a target (CA → I) becomes `contradicts`.
+//! - A CA node from an I-node to an RA node that became arguments is AIF's undercutter: it
+//!   becomes `undercuts: [{argument: ID}]` on the attacking claim, and the argument gets the RA
+//!   node's id as its `id`. A CA node attacking an RA node of one premise stays a note (the
+//!   corpus format has no argument of one premise): the support stands, the undercut is kept
+//!   as a note on the attacker.
 //! - Speakers (`locutions[].personID`, named from `participants` or the `Name : ...` prefix of
 //!   their L-nodes) become historians; an L → YA → I anchor makes the speaker a proponent.
 //! - Every other node (MA, TA, YA, PA, RA or CA with a missing end, unknown types) is kept as a
@@ -94,14 +100,24 @@ pub struct ImportSummary {
     pub supports: usize,
     /// Contradiction edges made.
     pub contradicts: usize,
+    /// Linked arguments made (RA nodes with two or more premises).
+    pub arguments: usize,
+    /// Undercuts made (CA nodes attacking an RA node that became an argument).
+    pub undercuts: usize,
 }
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "imported {}: {} claims, {} historians, {} supports, {} contradicts",
-            self.name, self.claims, self.historians, self.supports, self.contradicts
+            "imported {}: {} claims, {} historians, {} supports, {} contradicts, {} arguments, {} undercuts",
+            self.name,
+            self.claims,
+            self.historians,
+            self.supports,
+            self.contradicts,
+            self.arguments,
+            self.undercuts
         )?;
         writeln!(
             f,
@@ -408,7 +424,19 @@ struct ClaimDraft {
     proponents: BTreeSet<usize>,
     supports: BTreeSet<usize>,
     contradicts: BTreeSet<usize>,
+    arguments: Vec<ArgumentDraft>,
+    /// The arguments this claim undercuts: `(conclusion, index in its arguments)`.
+    undercuts: Vec<(usize, usize, String)>,
     notes: Vec<String>,
+}
+
+/// A linked argument from an RA node: its premises as claim positions.
+struct ArgumentDraft {
+    /// Given when some CA node undercuts the argument.
+    id: Option<String>,
+    premises: Vec<usize>,
+    /// The RA node's position.
+    node: usize,
 }
 
 struct HistorianDraft {
@@ -432,11 +460,28 @@ struct Importer<'m, 'j> {
     node_fate: Vec<Fate>,
     edge_realised: Vec<bool>,
     used_ids: HashSet<String>,
+    /// Per node: the arguments an RA node became, as `(conclusion, index in its arguments)`.
+    arguments_of: Vec<Vec<(usize, usize)>>,
 }
 
 /// Whether `text` is usable as a corpus id as it stands.
 fn valid_id(text: &str) -> bool {
     !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A node id as a corpus id: as it stands if usable, else with its words joined by `-` and
+/// control characters left out, else `fallback()`.
+fn id_from(node_id: &str, fallback: impl FnOnce() -> String) -> String {
+    if valid_id(node_id) {
+        return node_id.to_string();
+    }
+    let joined: Vec<&str> = node_id.split_whitespace().collect();
+    let joined = joined.join("-").replace(|c: char| c.is_control(), "");
+    if joined.is_empty() {
+        fallback()
+    } else {
+        joined
+    }
 }
 
 /// Text that the corpus reader would take for an empty value.
@@ -457,6 +502,7 @@ impl<'m, 'j> Importer<'m, 'j> {
             node_fate: vec![Fate::Aside; n],
             edge_realised: vec![false; map.edges.len()],
             used_ids: HashSet::new(),
+            arguments_of: vec![Vec::new(); n],
         }
     }
 
@@ -520,18 +566,7 @@ impl<'m, 'j> Importer<'m, 'j> {
             if node.kind != "I" {
                 continue;
             }
-            let wanted = if valid_id(&node.id) {
-                node.id.clone()
-            } else {
-                let joined: Vec<&str> = node.id.split_whitespace().collect();
-                let joined = joined.join("-").replace(|c: char| c.is_control(), "");
-                if joined.is_empty() {
-                    format!("i-node-{n}")
-                } else {
-                    joined
-                }
-            };
-            let id = self.unique_id(wanted);
+            let id = self.unique_id(id_from(&node.id, || format!("i-node-{n}")));
             let mut notes = vec![format!("AIF I-node {}", node.id)];
             if !node.extra.is_empty() {
                 notes[0].push_str(&format!(" ({})", node.extra.join(", ")));
@@ -553,6 +588,8 @@ impl<'m, 'j> Importer<'m, 'j> {
                 proponents: BTreeSet::new(),
                 supports: BTreeSet::new(),
                 contradicts: BTreeSet::new(),
+                arguments: Vec::new(),
+                undercuts: Vec::new(),
                 notes,
             });
         }

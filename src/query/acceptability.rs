@@ -454,7 +454,11 @@ impl Debate {
         } else {
             None
         };
-        let has = |b: u32, l: Option<Label>| l.map_or(true, |l| labels[b as usize].contains(&l));
+        // Arguments left out of the debate (ungrounded, set aside) decide nothing.
+        let has = |b: u32, l: Option<Label>| {
+            let theirs = &labels[b as usize];
+            !theirs.is_empty() && l.map_or(true, |l| theirs.contains(&l))
+        };
         let mut ids: Vec<Id> = (ev.attacks().attackers(v).iter())
             .filter(|&&b| has(b, wanted))
             .map(|&b| self.flow_id(b).clone())
@@ -464,7 +468,7 @@ impl Debate {
             // undecided routes.
             let route = if wanted == Some(Label::In) { Label::Out } else { Label::Undec };
             ids = (ev.supporters(v).iter())
-                .filter(|&&b| labels[b as usize].is_empty() || has(b, Some(route)))
+                .filter(|&&b| has(b, Some(route)))
                 .map(|&b| self.flow_id(b).clone())
                 .collect();
         }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::corpus::model::{Claim, Document, Historian, Work};
-use crate::graph::{Debate, Node};
+use crate::corpus::model::{Claim, Document, Historian, Rating, Work};
+use crate::graph::{Debate, Grounding, Node};
 use crate::query::{
     Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
     QueryError, SourceCriticism,
@@ -42,16 +42,25 @@ pub enum Query {
         /// The semantics under which to report changes of acceptance
         #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
         semantics: Semantics,
+        /// Which sources ground claims: documents only, or cited works too
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
+        grounding: Grounding,
     },
-    /// Which claims are accepted under an argumentation semantics: contradictions and
-    /// undermining documents attack, ungrounded claims are out of the debate
+    /// Which claims are accepted under an argumentation semantics: contradictions, undermining
+    /// documents and undercuts attack, support carries defeat, ungrounded claims are out
     Accept {
         /// The semantics
         #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
         semantics: Semantics,
+        /// Which sources ground claims: documents only, or cited works too
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value = "scholarly"))]
+        grounding: Grounding,
         /// Documents to set aside first
         #[cfg_attr(feature = "cli", arg(long, value_name = "DOC", num_args = 1..))]
         discredit: Vec<String>,
+        /// Also set aside every document whose reliability is rated doubtful
+        #[cfg_attr(feature = "cli", arg(long))]
+        distrust: bool,
     },
     /// The claims that are contradicted or undermined, with who and what stands on each side
     Contested,
@@ -125,11 +134,23 @@ impl Query {
             Query::Discredit {
                 documents,
                 semantics,
-            } => Answer::Discredit(debate.discredit_under(documents, *semantics)?),
+                grounding,
+            } => Answer::Discredit(debate.discredit_with(documents, *semantics, *grounding)?),
             Query::Accept {
                 semantics,
+                grounding,
                 discredit,
-            } => Answer::Acceptability(debate.acceptability(*semantics, discredit)?),
+                distrust,
+            } => {
+                let mut discredit: Vec<&str> = discredit.iter().map(String::as_str).collect();
+                if *distrust {
+                    let doubtful = corpus.documents.iter().filter(|d| {
+                        d.reliability.as_ref().is_some_and(|r| r.rating == Rating::Doubtful)
+                    });
+                    discredit.extend(doubtful.map(|d| d.id.as_str()));
+                }
+                Answer::Acceptability(debate.acceptability_in(*semantics, *grounding, &discredit)?)
+            }
             Query::Contested => Answer::Contested(debate.contested()),
             Query::Unsupported => Answer::Claims(debate.unsupported()),
             Query::Conflicts => Answer::Conflicts(debate.conflicts()),

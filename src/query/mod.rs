@@ -304,8 +304,18 @@ impl Debate {
         documents: &[S],
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
+        self.discredit_with(documents, semantics, crate::graph::Grounding::Documentary)
+    }
+
+    /// [`Debate::discredit`] under a chosen semantics and grounding: with scholarly
+    /// grounding, a claim that a cited work still grounds does not fall.
+    pub fn discredit_with<S: AsRef<str>>(
+        &self,
+        documents: &[S],
+        semantics: Semantics,
+        grounding: crate::graph::Grounding,
+    ) -> Result<Discredit, QueryError> {
         let (set_aside, _) = self.set_aside(documents)?;
-        let grounding = crate::graph::Grounding::Documentary;
         let (leaving, mut open) = self.leaving(&set_aside, grounding);
         // A path from a set-aside document to a fallen claim passes through fallen claims
         // only (whatever grounds a node on it grounds the claim too), so each document's search

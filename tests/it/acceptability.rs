@@ -78,7 +78,8 @@ fn discrediting_the_record_leaves_a_mutual_contradiction() {
         );
     }
     // Setting aside the memoir takes orthodox-plan's only backing: it and `downstream`, which
-    // it alone supports, become ungrounded, and `top` is no longer attacked.
+    // it alone supports, become ungrounded, and `top` is no longer attacked. Before, support
+    // carried defeat: `downstream` stood only on `orthodox-plan`, which `record` defeats.
     let changes = d
         .discredit_under(&["memoir"], Semantics::Grounded)
         .unwrap()
@@ -90,7 +91,7 @@ fn discrediting_the_record_leaves_a_mutual_contradiction() {
     assert_eq!(
         summary,
         vec![
-            ("downstream", Status::In, Status::Ungrounded),
+            ("downstream", Status::Out, Status::Ungrounded),
             ("orthodox-plan", Status::Out, Status::Ungrounded),
         ]
     );
@@ -241,10 +242,11 @@ fn accept_prints_a_table_and_json() {
         "record",
     ]);
     assert!(
-        stdout.starts_with("preferred semantics, setting aside record, by school\n")
-            && stdout.contains(
-                "\npreferred semantics, setting aside record: 5 in, 2 credulous, 2 ungrounded\n"
-            ),
+        stdout.starts_with(
+            "preferred semantics, scholarly grounding, setting aside record, by school\n"
+        ) && stdout.contains(
+            "\npreferred semantics, scholarly grounding, setting aside record: 4 in, 3 credulous, 2 ungrounded\n"
+        ),
         "{stdout}"
     );
     let json = stdout_on_debate(&["--json", "accept"]);
@@ -273,7 +275,9 @@ fn accept_prints_a_table_and_json() {
         q,
         Query::Accept {
             semantics: Semantics::Stable,
-            discredit: vec!["a".into(), "b".into()]
+            grounding: historiograph::Grounding::Scholarly,
+            discredit: vec!["a".into(), "b".into()],
+            distrust: false,
         }
     );
 }
@@ -282,7 +286,8 @@ fn accept_prints_a_table_and_json() {
 fn discredit_reports_acceptance_changes() {
     let stdout = stdout_on_debate(&["discredit", "record", "--semantics", "preferred"]);
     assert!(
-        stdout.contains("acceptance under preferred semantics: 2 claims change"),
+        // `downstream` follows `orthodox-plan`, which it stands on.
+        stdout.contains("acceptance under preferred semantics: 3 claims change"),
         "{stdout}"
     );
 }

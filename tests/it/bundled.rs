@@ -103,6 +103,7 @@ fn what_falls_if_the_gottwald_letter_is_discredited() {
         Query::Discredit {
             documents: vec![GOTTWALD.into()],
             semantics: historiograph::Semantics::Grounded,
+            grounding: historiograph::Grounding::Documentary,
         }
     ));
 }

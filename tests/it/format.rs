@@ -207,7 +207,7 @@ fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
 #[test]
 fn tricky_text_round_trips() {
     let texts: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
-    let base = crate::support::random_corpus(3, 8, &[(0, 0), (1, 1), (2, 2), (0, 3)], &[(0, 4)]);
+    let base = crate::support::random_corpus(3, 8, &[(0, 0), (1, 1), (2, 2), (0, 3)], &[(0, 4)], &[], &[]);
     for offset in 0..texts.len() {
         let mut rotated = texts.clone();
         rotated.rotate_left(offset);
@@ -218,7 +218,7 @@ fn tricky_text_round_trips() {
 #[test]
 fn canonical_form() {
     let texts: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
-    let base = crate::support::random_corpus(2, 3, &[(0, 0), (1, 0), (1, 1)], &[(0, 2)]);
+    let base = crate::support::random_corpus(2, 3, &[(0, 0), (1, 0), (1, 1)], &[(0, 2)], &[], &[]);
     let corpus = with_texts(base, &texts);
     let files = corpus.to_yaml_files();
     assert_eq!(files.len(), 1);

@@ -50,12 +50,16 @@ pub fn brute_force_dependencies(
     out
 }
 
-/// A random corpus: `docs` documents, claims with random backing and support edges.
+/// A random corpus: `docs` documents, claims with random backing and support edges, linked
+/// arguments (`(conclusion, premise, premise)`, a premise below `docs` being a document and
+/// the others claims) and undercuts of documents (`(claim, document)`).
 pub fn random_corpus(
     docs: usize,
     claims: usize,
     backs: &[(usize, usize)],
     supports: &[(usize, usize)],
+    arguments: &[(usize, usize, usize)],
+    undercuts: &[(usize, usize)],
 ) -> Corpus {
     let mut yaml = String::from("documents:\n");
     for d in 0..docs {
@@ -77,6 +81,34 @@ pub fn random_corpus(
             .collect();
         let list: Vec<String> = targets.iter().map(|t| format!("c{t}")).collect();
         yaml += &format!("    supports: [{}]\n", list.join(", "));
+        let premise = |p: usize| match p % (docs + claims) {
+            p if p < docs => format!("d{p}"),
+            p => format!("c{}", p - docs),
+        };
+        let mine: Vec<(String, String)> = arguments
+            .iter()
+            .filter(|&&(to, _, _)| to % claims == c)
+            .map(|&(_, a, b)| (premise(a), premise(b)))
+            .filter(|(a, b)| a != b && *a != format!("c{c}") && *b != format!("c{c}"))
+            .collect();
+        if !mine.is_empty() {
+            yaml += "    arguments:\n";
+            for (a, b) in mine {
+                yaml += &format!("      - {{premises: [{a}, {b}], locator: l}}\n");
+            }
+        }
+        let mut struck: Vec<usize> = (undercuts.iter())
+            .filter(|&&(by, _)| by % claims == c)
+            .map(|&(_, d)| d % docs)
+            .collect();
+        struck.sort_unstable();
+        struck.dedup();
+        if !struck.is_empty() {
+            yaml += "    undercuts:\n";
+            for d in struck {
+                yaml += &format!("      - {{document: d{d}, locator: l}}\n");
+            }
+        }
     }
     from_yaml(&[("random.yaml", &yaml)]).unwrap_or_else(|e| panic!("{:#?}\n{yaml}", e.diagnostics))
 }
@@ -89,17 +121,21 @@ prop_compose! {
         claims in 1usize..14,
         backs in prop::collection::vec((0usize..6, 0usize..14), 0..16),
         supports in prop::collection::vec((0usize..14, 0usize..14), 0..24),
+        arguments in prop::collection::vec((0usize..14, 0usize..19, 0usize..19), 0..5),
+        undercuts in prop::collection::vec((0usize..14, 0usize..6), 0..3),
     ) -> Corpus {
         let mut seen = BTreeSet::new();
         let backs: Vec<_> = backs
             .into_iter()
             .filter(|&(d, c)| seen.insert((d % docs, c % claims)))
             .collect();
-        random_corpus(docs, claims, &backs, &supports)
+        random_corpus(docs, claims, &backs, &supports, &arguments, &undercuts)
     }
 }
 
-/// The ids of the claims reachable from `documents` along backs and supports.
+/// The ids of the claims reachable from `documents` along backs and supports, and through
+/// linked arguments once every premise is reached (a document premise when it is one of
+/// `documents`).
 pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<historiograph::Id> {
     let mut seen: BTreeSet<historiograph::Id> = BTreeSet::new();
     let mut changed = true;
@@ -117,13 +153,61 @@ pub fn grounded(corpus: &Corpus, documents: &[&str]) -> BTreeSet<historiograph::
                 .claims
                 .iter()
                 .any(|s| seen.contains(&s.id) && s.supports.contains(&c.id));
-            if backed || supported {
+            let holds = |p: &historiograph::Id| seen.contains(p) || documents.contains(&p.as_str());
+            let argued = c.arguments.iter().any(|a| a.premises.iter().all(holds));
+            if backed || supported || argued {
                 seen.insert(c.id.clone());
                 changed = true;
             }
         }
     }
     seen
+}
+
+/// Brute force for rests-only-on: for each document, the grounded claims that it is the only
+/// document to reach, along backs, supports and grounded linked arguments, through grounded
+/// claims.
+pub fn brute_force_sole(corpus: &Corpus) -> BTreeMap<historiograph::Id, Vec<historiograph::Id>> {
+    let all: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let grounded_claims = grounded(corpus, &all);
+    let is_grounded =
+        |p: &historiograph::Id| grounded_claims.contains(p) || all.contains(&p.as_str());
+    let mut reaching: BTreeMap<historiograph::Id, BTreeSet<&str>> = BTreeMap::new();
+    for &d in &all {
+        let mut seen: BTreeSet<historiograph::Id> = BTreeSet::new();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for c in corpus.claims.iter().filter(|c| grounded_claims.contains(&c.id)) {
+                if seen.contains(&c.id) {
+                    continue;
+                }
+                let from = |p: &historiograph::Id| seen.contains(p) || p.as_str() == d;
+                let backed = (c.evidence.iter())
+                    .any(|e| e.polarity == Polarity::Backs && e.document.as_str() == d);
+                let supported = (corpus.claims.iter())
+                    .any(|s| seen.contains(&s.id) && s.supports.contains(&c.id));
+                let argued = (c.arguments.iter()).any(|a| {
+                    a.premises.iter().all(is_grounded) && a.premises.iter().any(from)
+                });
+                if backed || supported || argued {
+                    seen.insert(c.id.clone());
+                    changed = true;
+                }
+            }
+        }
+        for c in seen {
+            reaching.entry(c).or_default().insert(d);
+        }
+    }
+    let mut out: BTreeMap<historiograph::Id, Vec<historiograph::Id>> = BTreeMap::new();
+    for (c, docs) in reaching {
+        if docs.len() == 1 {
+            let d = *docs.iter().next().unwrap();
+            out.entry(d.into()).or_default().push(c);
+        }
+    }
+    out
 }
 
 /// A folder of the shared data (`../shared/data/<name>` beside the repository, or

@@ -1,7 +1,11 @@
 //! Answers as tables: aligned plain text for the terminal, Markdown for notebooks.
 
+mod record;
+
+use record::record_table;
+
 use crate::corpus::id::Id;
-use crate::query::command::{Answer, Record};
+use crate::query::command::Answer;
 use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
 use crate::semantics::{Label, Semantics};
 
@@ -112,7 +116,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn opt(value: &Option<impl ToString>) -> String {
+pub(super) fn opt(value: &Option<impl ToString>) -> String {
     value
         .as_ref()
         .map_or_else(|| "-".to_string(), ToString::to_string)
@@ -192,7 +196,7 @@ fn acceptability_by_school(a: &Acceptability) -> Table {
 
 /// `grounded semantics, setting aside DOC`.
 fn acceptability_title(a: &Acceptability) -> String {
-    let mut title = format!("{} semantics", a.semantics);
+    let mut title = format!("{} semantics, {} grounding", a.semantics, a.grounding.as_str());
     if !a.discredited.is_empty() {
         title.push_str(&format!(", setting aside {}", a.discredited.join(", ")));
     }
@@ -217,11 +221,19 @@ fn acceptability_table(a: &Acceptability) -> Table {
     );
     for c in &a.claims {
         let labels: Vec<&str> = c.labels.iter().map(|l: &Label| l.as_str()).collect();
+        let mut decided: Vec<String> = c.decided_by.iter().map(|d| d.to_string()).collect();
+        for u in &c.undercut {
+            let note = format!("{} (undercut by {})", u.source, u.by.join(", "));
+            match decided.iter().position(|d| **d == *u.source) {
+                Some(i) => decided[i] = note,
+                None => decided.push(note),
+            }
+        }
         t.row(vec![
             c.claim.id.to_string(),
             c.status.as_str().to_string(),
             labels.join(", "),
-            c.decided_by.join(", "),
+            decided.join(", "),
             c.claim.statement.clone(),
         ]);
     }
@@ -246,8 +258,12 @@ impl Answer {
                     &["document", "date", "audience", "steps", "path"],
                 );
                 for r in &base.routes {
+                    let undercut = match r.undercut_by.is_empty() {
+                        true => String::new(),
+                        false => format!(" (undercut by {})", r.undercut_by.join(", ")),
+                    };
                     t.row(vec![
-                        r.document.id.to_string(),
+                        format!("{}{undercut}", r.document.id),
                         r.document.date.to_string(),
                         r.document.audience.to_string(),
                         r.length.to_string(),
@@ -255,6 +271,42 @@ impl Answer {
                     ]);
                 }
                 let mut tables = vec![t];
+                if !base.arguments.is_empty() {
+                    let mut t = Table::new(
+                        format!("linked arguments on the way to `{}`", base.claim.id),
+                        &["argument", "concludes", "locator", "premises (together)"],
+                    );
+                    for a in &base.arguments {
+                        let premises: Vec<String> = (a.premises.iter())
+                            .map(|p| match p.grounded {
+                                true => p.id.to_string(),
+                                false => format!("{} (ungrounded)", p.id),
+                            })
+                            .collect();
+                        t.row(vec![
+                            a.argument.to_string(),
+                            a.conclusion.to_string(),
+                            a.locator.clone(),
+                            premises.join(" + "),
+                        ]);
+                    }
+                    tables.push(t);
+                }
+                if !base.cited.is_empty() {
+                    let mut t = Table::new(
+                        format!("works cited on the way to `{}` (scholarly grounding)", base.claim.id),
+                        &["work", "year", "path", "title"],
+                    );
+                    for w in &base.cited {
+                        t.row(vec![
+                            w.work.to_string(),
+                            w.year.to_string(),
+                            w.path.join(" → "),
+                            w.title.clone(),
+                        ]);
+                    }
+                    tables.push(t);
+                }
                 if !base.undermined_by.is_empty() {
                     tables.push(documents_table(
                         format!("documents undermining `{}`", base.claim.id),
@@ -403,121 +455,3 @@ impl Answer {
     }
 }
 
-fn record_table(record: &Record) -> Table {
-    let mut t = Table::new("", &["field", "value"]);
-    let mut field = |name: &str, value: String| {
-        if !value.is_empty() && value != "-" {
-            t.row(vec![name.to_string(), value]);
-        }
-    };
-    match record {
-        Record::Document(d) => {
-            let mark = |name: &str, value: String| match d.is_supplied(name) {
-                true if !value.is_empty() => format!("{value} †"),
-                _ => value,
-            };
-            field("id", d.id.to_string());
-            field("title", mark("title", d.title.to_string()));
-            field("date", mark("date", d.date.to_string()));
-            field("kind", mark("kind", d.kind.to_string()));
-            field("author", mark("author", d.author.to_string()));
-            field("recipient", mark("recipient", opt(&d.recipient)));
-            field("citation", mark("citation", d.citation.to_string()));
-            field("audience", mark("audience", d.audience.to_string()));
-            field("known through", opt(&d.known_through));
-            let listed = if d.listed { "the source's list of primary sources" } else { "the notes only" };
-            field("cited in", listed.to_string());
-            if !d.supplied.is_empty() {
-                field("†", format!("supplied from outside the source: {}", d.supplied.join(", ")));
-            }
-            if let Some(r) = &d.reliability {
-                field(
-                    "reliability",
-                    format!("{} (by {})", r.rating, r.by.join(", ")),
-                );
-                field("reliability note", opt(&r.note));
-            }
-            field("notes", opt(&d.notes));
-        }
-        Record::Claim(c) => {
-            field("id", c.id.to_string());
-            field("statement", c.statement.to_string());
-            field("school", opt(&c.school));
-            field("proponents", c.proponents.join(", "));
-            field("attributed to", opt(&c.attributed_to));
-            field(
-                "period",
-                c.period.map(|p| p.to_string()).unwrap_or_default(),
-            );
-            field(
-                "stance",
-                c.stance.map(|s| s.to_string()).unwrap_or_default(),
-            );
-            field("locator", opt(&c.locator));
-            for e in &c.evidence {
-                let quote = e
-                    .quote
-                    .as_ref()
-                    .map(|q| format!(" “{q}”"))
-                    .unwrap_or_default();
-                let whose = e.quote_by.as_ref().map(|h| format!(" [words of {h}]")).unwrap_or_default();
-                let cited = (e.cited_as.as_ref())
-                    .map(|d| format!(" (the source cites `{d}`)"))
-                    .unwrap_or_default();
-                field(
-                    e.polarity.as_str(),
-                    format!("{} ({}){quote}{whose}{cited}", e.document, e.locator),
-                );
-            }
-            for a in &c.arguments {
-                let name = a.id.as_deref().map(|i| format!("{i}: ")).unwrap_or_default();
-                field("argument", format!("{name}{} together ({})", a.premises.join(" + "), a.locator));
-            }
-            for cite in &c.cites {
-                let pages = cite.pages.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-                let at = cite.locator.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
-                field("cites", format!("{}{pages}{at}", cite.work));
-            }
-            for u in &c.undercuts {
-                let target = match &u.target {
-                    crate::UndercutTarget::Document(d) => format!("document {d}"),
-                    crate::UndercutTarget::Evidence { document, claim } => {
-                        format!("the link {document} → {claim}")
-                    }
-                    crate::UndercutTarget::Work(w) => format!("work {w}"),
-                    crate::UndercutTarget::Argument(a) => format!("argument {a}"),
-                };
-                field("undercuts", format!("{target} ({})", u.locator));
-            }
-            field("supports", c.supports.join(", "));
-            field("contradicts", c.contradicts.join(", "));
-            field("notes", opt(&c.notes));
-        }
-        Record::Historian(h) => {
-            field("id", h.id.to_string());
-            field("name", h.name.to_string());
-            field("schools", h.schools.join(", "));
-            for w in &h.works {
-                field("work", w.to_string());
-            }
-            field("notes", opt(&h.notes));
-        }
-        Record::Work(w) => {
-            field("id", w.id.to_string());
-            field("citation", crate::bibliography::chicago(w, |h| h.to_string()));
-            field("kind", w.kind.to_string());
-            if !w.supplied.is_empty() {
-                field("†", format!("supplied from outside the source: {}", w.supplied.join(", ")));
-            }
-            field("notes", opt(&w.notes));
-        }
-    }
-    let (kind, id) = match record {
-        Record::Document(d) => ("document", &d.id),
-        Record::Claim(c) => ("claim", &c.id),
-        Record::Historian(h) => ("historian", &h.id),
-        Record::Work(w) => ("work", &w.id),
-    };
-    t.title = format!("{kind} `{id}`");
-    t
-}
