@@ -22,12 +22,24 @@ pub fn chicago(work: &Work, name: impl Fn(&Id) -> String) -> String {
         (Some(p), None) => format!("{p}, "),
         (None, None) => String::new(),
     };
-    let pages = work.pages.as_deref().map(|p| format!(": {p}")).unwrap_or_default();
+    let pages = work
+        .pages
+        .as_deref()
+        .map(|p| format!(": {p}"))
+        .unwrap_or_default();
     let mut out = match work.kind {
         WorkKind::Article => {
             let container = work.container.as_deref().unwrap_or("");
-            let volume = work.volume.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
-            let issue = work.issue.as_deref().map(|i| format!(", no. {i}")).unwrap_or_default();
+            let volume = work
+                .volume
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default();
+            let issue = work
+                .issue
+                .as_deref()
+                .map(|i| format!(", no. {i}"))
+                .unwrap_or_default();
             format!(
                 "{authors}. “{}.” {container}{volume}{issue} ({}){pages}.",
                 work.title, work.year
@@ -35,26 +47,50 @@ pub fn chicago(work: &Work, name: impl Fn(&Id) -> String) -> String {
         }
         WorkKind::Chapter => {
             let container = work.container.as_deref().unwrap_or("");
-            let pages = work.pages.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+            let pages = work
+                .pages
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
             format!(
                 "{authors}. “{}.” In {container}{pages}. {place_publisher}{}.",
                 work.title, work.year
             )
         }
         WorkKind::WorkingPaper => {
-            let series = work.container.as_deref().map(|c| format!(" {c}")).unwrap_or_default();
-            let number = work.volume.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+            let series = work
+                .container
+                .as_deref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default();
+            let number = work
+                .volume
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default();
             format!(
                 "{authors}. “{}.”{series}{number}. {place_publisher}{}.",
                 work.title, work.year
             )
         }
         _ => {
-            let container = work.container.as_deref().map(|c| format!(" {c}.")).unwrap_or_default();
-            format!("{authors}. {}.{container} {place_publisher}{}.", work.title, work.year)
+            let container = work
+                .container
+                .as_deref()
+                .map(|c| format!(" {c}."))
+                .unwrap_or_default();
+            format!(
+                "{authors}. {}.{container} {place_publisher}{}.",
+                work.title, work.year
+            )
         }
     };
-    if let Some(url) = work.doi.as_deref().map(|d| format!("https://doi.org/{d}")).or_else(|| work.url.as_deref().map(str::to_string)) {
+    if let Some(url) = work
+        .doi
+        .as_deref()
+        .map(|d| format!("https://doi.org/{d}"))
+        .or_else(|| work.url.as_deref().map(str::to_string))
+    {
         out.push_str(&format!(" {url}."));
     }
     out
@@ -71,7 +107,11 @@ fn join_names(names: &[String]) -> String {
 
 /// A historian's name from the corpus, or the id when there is none.
 fn name_in(corpus: &Corpus) -> impl Fn(&Id) -> String + '_ {
-    move |id| corpus.historian(id).map_or_else(|| id.to_string(), |h| h.name.to_string())
+    move |id| {
+        corpus
+            .historian(id)
+            .map_or_else(|| id.to_string(), |h| h.name.to_string())
+    }
 }
 
 fn csl_type(kind: WorkKind) -> &'static str {
@@ -115,7 +155,10 @@ fn work_csl(work: &Work, name: &impl Fn(&Id) -> String) -> Value {
         }
     }
     if !work.supplied.is_empty() {
-        item["note"] = json!(format!("supplied from outside the source: {}", work.supplied.join(", ")));
+        item["note"] = json!(format!(
+            "supplied from outside the source: {}",
+            work.supplied.join(", ")
+        ));
     }
     item
 }
@@ -123,9 +166,14 @@ fn work_csl(work: &Work, name: &impl Fn(&Id) -> String) -> Value {
 fn document_csl(document: &Document) -> Value {
     let mut date = vec![document.date.start.year as i64];
     date.extend(document.date.start.month.map(i64::from));
-    date.extend(document.date.start.day.and(document.date.start.month).map(|_| {
-        i64::from(document.date.start.day.unwrap_or(1))
-    }));
+    date.extend(
+        document
+            .date
+            .start
+            .day
+            .and(document.date.start.month)
+            .map(|_| i64::from(document.date.start.day.unwrap_or(1))),
+    );
     let mut item = json!({
         "id": document.id.as_str(),
         "type": "manuscript",
@@ -139,7 +187,10 @@ fn document_csl(document: &Document) -> Value {
         item["recipient"] = json!([{"literal": &**r}]);
     }
     if !document.supplied.is_empty() {
-        item["note"] = json!(format!("supplied from outside the source: {}", document.supplied.join(", ")));
+        item["note"] = json!(format!(
+            "supplied from outside the source: {}",
+            document.supplied.join(", ")
+        ));
     }
     item
 }
@@ -203,7 +254,14 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
         };
         let text = |v: &Option<Box<str>>| v.as_deref().unwrap_or("").to_string();
         let fields = vec![
-            ("author", w.authors.iter().map(|a| format!("{{{}}}", name(a))).collect::<Vec<_>>().join(" and ")),
+            (
+                "author",
+                w.authors
+                    .iter()
+                    .map(|a| format!("{{{}}}", name(a)))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ),
             ("title", w.title.to_string()),
             ("year", w.year.to_string()),
             (container_key, text(&w.container)),
@@ -218,7 +276,13 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
         // Author names are already braced, so that BibTeX keeps them whole.
         let fields = fields
             .into_iter()
-            .map(|(k, v)| if k == "author" { (k, v.replace('{', "\u{1}").replace('}', "\u{2}")) } else { (k, v) })
+            .map(|(k, v)| {
+                if k == "author" {
+                    (k, v.replace('{', "\u{1}").replace('}', "\u{2}"))
+                } else {
+                    (k, v)
+                }
+            })
             .collect();
         let mut one = String::new();
         entry(&mut one, kind, &w.id, fields);
@@ -232,7 +296,17 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
             ("title", d.title.to_string()),
             ("date", d.date.to_string()),
             ("howpublished", d.citation.to_string()),
-            ("note", format!("{}{}", d.kind, d.recipient.as_deref().map(|r| format!(" to {r}")).unwrap_or_default())),
+            (
+                "note",
+                format!(
+                    "{}{}",
+                    d.kind,
+                    d.recipient
+                        .as_deref()
+                        .map(|r| format!(" to {r}"))
+                        .unwrap_or_default()
+                ),
+            ),
         ];
         let mut one = String::new();
         entry(&mut one, "misc", &d.id, fields);

@@ -293,7 +293,8 @@ fn edge_document(id: Id) -> Document {
         reliability: None,
         notes: None,
         origin: None,
-        listed: false, supplied: Vec::new(),
+        listed: false,
+        supplied: Vec::new(),
     }
 }
 

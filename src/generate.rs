@@ -334,7 +334,8 @@ fn document(i: usize, id: Id) -> Document {
         reliability: None,
         notes: None,
         origin: None,
-        listed: false, supplied: Vec::new(),
+        listed: false,
+        supplied: Vec::new(),
     }
 }
 

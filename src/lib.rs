@@ -56,13 +56,13 @@ mod query;
 mod report;
 mod semantics;
 
+pub use bibliography::chicago;
 pub use corpus::date::{DateError, DateSpec, PartialDate};
 pub use corpus::id::Id;
 pub use corpus::model::{
     Argument, Audience, Citation, Claim, Document, DocumentKind, Evidence, Historian, Polarity,
     Rating, Reliability, School, SchoolKind, Stance, Undercut, UndercutTarget, Work, WorkKind,
 };
-pub use bibliography::chicago;
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
@@ -76,6 +76,6 @@ pub use query::{
     ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
     Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
-pub use query::{LinkedStep, Premise, Undercutting, WorkRoute};
+pub use query::{LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute};
 pub use report::Table;
 pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};

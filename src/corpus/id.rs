@@ -214,7 +214,9 @@ pub(crate) fn share_ids(corpus: &mut Corpus) {
         }
         for u in &mut c.undercuts {
             match &mut u.target {
-                UndercutTarget::Document(id) | UndercutTarget::Work(id) | UndercutTarget::Argument(id) => ids.share(id),
+                UndercutTarget::Document(id)
+                | UndercutTarget::Work(id)
+                | UndercutTarget::Argument(id) => ids.share(id),
                 UndercutTarget::Evidence { document, claim } => {
                     ids.share(document);
                     ids.share(claim);

@@ -46,7 +46,8 @@ impl Kind {
 
     /// Whether a record declared as `self` is what a reference expecting `expected` wants.
     pub(crate) fn satisfies(self, expected: Kind) -> bool {
-        self == expected || (expected == Kind::Premise && matches!(self, Kind::Claim | Kind::Document))
+        self == expected
+            || (expected == Kind::Premise && matches!(self, Kind::Claim | Kind::Document))
     }
 }
 
@@ -892,7 +893,10 @@ impl Reader<'_> {
             let origin = self.origin(node.pos());
             self.error(
                 origin,
-                format!("expected a list for `{field}` of {what}, found {}", describe(node)),
+                format!(
+                    "expected a list for `{field}` of {what}, found {}",
+                    describe(node)
+                ),
                 Some(hint.to_string()),
             );
             return;
@@ -916,7 +920,8 @@ impl Reader<'_> {
     }
 
     fn evidence(&mut self, map: &mut Mapping, id: &Id, what: &str) -> Vec<Evidence> {
-        let hint = "write each piece of evidence as a list item with `document`, `polarity` and `locator`";
+        let hint =
+            "write each piece of evidence as a list item with `document`, `polarity` and `locator`";
         let mut out = Vec::new();
         let outer = what;
         self.each_mapping(map, "evidence", outer, hint, |this, e| {
@@ -979,8 +984,8 @@ impl Reader<'_> {
             .map(|k| match k.as_str() {
                 "title" | "date" | "kind" | "author" | "recipient" | "citation" | "audience"
                 | "known_through" | "reliability" | "listed" | "notes" | "name" | "schools"
-                | "works" | "authors" | "year" | "container" | "volume" | "issue"
-                | "publisher" | "place" | "pages" | "url" | "doi" => k,
+                | "works" | "authors" | "year" | "container" | "volume" | "issue" | "publisher"
+                | "place" | "pages" | "url" | "doi" => k,
                 _ => String::new(),
             })
             .collect();
@@ -989,15 +994,21 @@ impl Reader<'_> {
             .into_iter()
             .map(|t| {
                 if !fields.contains(&t.value) || t.value.is_empty() {
-                    let present: Vec<&str> =
-                        fields.iter().map(String::as_str).filter(|f| !f.is_empty()).collect();
+                    let present: Vec<&str> = fields
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|f| !f.is_empty())
+                        .collect();
                     let hint = match did_you_mean(&t.value, present.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("name fields this record has: {}", present.join(", ")),
                     };
                     self.error(
                         self.origin(t.pos),
-                        format!("`supplied` of {what} names `{}`, which is not a field of the record", t.value),
+                        format!(
+                            "`supplied` of {what} names `{}`, which is not a field of the record",
+                            t.value
+                        ),
                         Some(hint),
                     );
                 }
@@ -1006,7 +1017,13 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn citations(&mut self, map: &mut Mapping, id: &Id, field: &'static str, what: &str) -> Vec<Citation> {
+    fn citations(
+        &mut self,
+        map: &mut Mapping,
+        id: &Id,
+        field: &'static str,
+        what: &str,
+    ) -> Vec<Citation> {
         let hint = "write each citation as `{work: work-id, pages: \"12-14\", locator: ...}`";
         let mut out = Vec::new();
         let outer = what;
@@ -1019,7 +1036,11 @@ impl Reader<'_> {
             let pages = this.notes(c, "pages", &what);
             let locator = this.notes(c, "locator", &what);
             if let Some(work) = work {
-                out.push(Citation { work, pages, locator });
+                out.push(Citation {
+                    work,
+                    pages,
+                    locator,
+                });
             }
         });
         out
@@ -1099,7 +1120,11 @@ impl Reader<'_> {
                 }
             };
             if let (Some(target), Some(locator)) = (target, locator) {
-                out.push(Undercut { target, locator: locator.boxed(), note });
+                out.push(Undercut {
+                    target,
+                    locator: locator.boxed(),
+                    note,
+                });
             }
         });
         out
@@ -1112,7 +1137,11 @@ impl Reader<'_> {
         let authors = self.text_list(map, "authors", &what);
         if authors.is_empty() && map.get("authors").is_none() {
             let origin = self.record_origin(map);
-            self.error(origin, format!("missing field `authors` in {what}"), Some("add `authors: [historian-id]` to this record".into()));
+            self.error(
+                origin,
+                format!("missing field `authors` in {what}"),
+                Some("add `authors: [historian-id]` to this record".into()),
+            );
         }
         let authors = self.references(&id, "authors", Kind::Historian, authors);
         let title = self.required_text(map, "title", &what);

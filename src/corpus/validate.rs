@@ -262,14 +262,18 @@ pub(crate) fn check_arguments_and_undercuts(
     for c in claims {
         for u in &c.undercuts {
             match &u.target {
-                UndercutTarget::Argument(a) if argument_of.get(a.as_str()) == Some(&c.id.as_str()) => {
+                UndercutTarget::Argument(a)
+                    if argument_of.get(a.as_str()) == Some(&c.id.as_str()) =>
+                {
                     let origin = at(&c.id, "undercuts.argument", a);
                     found.push(
                         Diagnostic::new(
                             origin.unwrap_or_else(|| Origin::file("<memory>")),
                             format!("claim `{}` undercuts its own argument `{a}`", c.id),
                         )
-                        .with_hint("an undercutter attacks another claim's argument; drop this undercut"),
+                        .with_hint(
+                            "an undercutter attacks another claim's argument; drop this undercut",
+                        ),
                     );
                 }
                 UndercutTarget::Evidence { document, claim } => {
@@ -278,9 +282,14 @@ pub(crate) fn check_arguments_and_undercuts(
                         found.push(
                             Diagnostic::new(
                                 origin.unwrap_or_else(|| Origin::file("<memory>")),
-                                format!("claim `{}` undercuts its own evidence from `{document}`", c.id),
+                                format!(
+                                    "claim `{}` undercuts its own evidence from `{document}`",
+                                    c.id
+                                ),
                             )
-                            .with_hint("remove the evidence instead, or undercut the document as a whole"),
+                            .with_hint(
+                                "remove the evidence instead, or undercut the document as a whole",
+                            ),
                         );
                     } else if !backs.contains_key(&(document.as_str(), claim.as_str())) {
                         let origin = at(&c.id, "undercuts.claim", claim);
@@ -390,13 +399,17 @@ pub(crate) fn records_as_parsed(corpus: &crate::Corpus) -> Parsed {
         }
         for u in &c.undercuts {
             match &u.target {
-                UndercutTarget::Document(d) => refer(&c.id, "undercuts.document", Kind::Document, d, &o),
+                UndercutTarget::Document(d) => {
+                    refer(&c.id, "undercuts.document", Kind::Document, d, &o)
+                }
                 UndercutTarget::Evidence { document, claim } => {
                     refer(&c.id, "undercuts.document", Kind::Document, document, &o);
                     refer(&c.id, "undercuts.claim", Kind::Claim, claim, &o);
                 }
                 UndercutTarget::Work(w) => refer(&c.id, "undercuts.work", Kind::Work, w, &o),
-                UndercutTarget::Argument(a) => refer(&c.id, "undercuts.argument", Kind::Argument, a, &o),
+                UndercutTarget::Argument(a) => {
+                    refer(&c.id, "undercuts.argument", Kind::Argument, a, &o)
+                }
             }
         }
     }

@@ -109,7 +109,10 @@ fn historian_fields(h: &Historian) -> Fields {
 fn work_fields(w: &Work) -> Fields {
     let mut f = Fields::new();
     text(&mut f, "id", Some(&w.id));
-    f.push(("authors", Value::List(w.authors.iter().map(|a| a.to_string()).collect())));
+    f.push((
+        "authors",
+        Value::List(w.authors.iter().map(|a| a.to_string()).collect()),
+    ));
     text(&mut f, "title", Some(&w.title));
     text(&mut f, "year", Some(&w.year.to_string()));
     text(&mut f, "kind", Some(w.kind.as_str()));
@@ -141,14 +144,20 @@ fn citation_fields(c: &Citation) -> Fields {
 
 fn citations(fields: &mut Fields, cites: &[Citation]) {
     if !cites.is_empty() {
-        fields.push(("cites", Value::Maps(cites.iter().map(citation_fields).collect())));
+        fields.push((
+            "cites",
+            Value::Maps(cites.iter().map(citation_fields).collect()),
+        ));
     }
 }
 
 fn argument_fields(a: &Argument) -> Fields {
     let mut f = Fields::new();
     text(&mut f, "id", a.id.as_deref());
-    f.push(("premises", Value::List(a.premises.iter().map(|p| p.to_string()).collect())));
+    f.push((
+        "premises",
+        Value::List(a.premises.iter().map(|p| p.to_string()).collect()),
+    ));
     text(&mut f, "locator", Some(&a.locator));
     citations(&mut f, &a.cites);
     text(&mut f, "note", a.note.as_deref());

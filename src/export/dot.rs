@@ -1,8 +1,12 @@
-//! Graphviz DOT: one cluster per school, documents and historians in their own clusters.
+//! Graphviz DOT: one cluster per school, documents, works and historians in their own
+//! clusters. Inferences (linked arguments and undercut evidence links) are small junction
+//! points outside every cluster, beside their premises and conclusion, named by an external
+//! label: premises run into the point without a head, the point concludes with a bold arrow,
+//! and an undercut ends on it with a tee.
 
-use crate::graph::Relation;
+use crate::graph::{Node, Relation};
 
-use super::{truncate, Picture, LABEL_CHARS};
+use super::{truncate, Cluster, Item, Picture, LABEL_CHARS};
 
 /// A DOT quoted string: backslashes and quotes escaped, line breaks as `\n`.
 pub(crate) fn quote(text: &str) -> String {
@@ -25,8 +29,28 @@ fn shape(kind: &str) -> &'static str {
     match kind {
         "document" => "note",
         "historian" => "ellipse",
+        "work" => "tab",
         _ => "box",
     }
+}
+
+/// A node statement: a junction point for an inference, else a labelled shape.
+fn node(item: &Item) -> String {
+    if let Node::Inference(_) = item.node {
+        return format!(
+            "{} [label=\"\", xlabel={}, shape=point, width=0.12, tooltip={}];",
+            quote(item.id),
+            quote(item.id),
+            quote(item.text)
+        );
+    }
+    let label = format!("{}\n{}", item.id, truncate(item.text, LABEL_CHARS));
+    format!(
+        "{} [label={}, shape={}];",
+        quote(item.id),
+        quote(&label),
+        shape(item.kind)
+    )
 }
 
 /// The attributes of an edge of each relation.
@@ -50,20 +74,20 @@ pub(crate) fn render(picture: &Picture) -> String {
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=rounded];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (cluster, members) in picture.clusters() {
+        if *cluster == Cluster::Inferences {
+            // Junctions stay by their premises and conclusions, in no cluster.
+            for i in members {
+                out.push_str(&format!("  {}\n", node(&picture.items[i])));
+            }
+            continue;
+        }
         out.push_str(&format!(
             "  subgraph {} {{\n    label={};\n",
             quote(&format!("cluster_{}", cluster.key())),
             quote(cluster.label())
         ));
         for i in members {
-            let item = &picture.items[i];
-            let label = format!("{}\n{}", item.id, truncate(item.text, LABEL_CHARS));
-            out.push_str(&format!(
-                "    {} [label={}, shape={}];\n",
-                quote(item.id),
-                quote(&label),
-                shape(item.kind)
-            ));
+            out.push_str(&format!("    {}\n", node(&picture.items[i])));
         }
         out.push_str("  }\n");
     }

@@ -1,4 +1,10 @@
 //! GraphML with declared keys, so that yEd and Gephi open it with every attribute.
+//!
+//! An inference (a linked argument, or an evidence link that a claim undercuts) is a node of
+//! kind `inference`, labelled with its name alone: a junction that its premises' `premise`
+//! edges enter and its `concludes` edge leaves, and that `undercuts` edges may attack.
+
+use crate::graph::Node;
 
 use super::{truncate, Picture, LABEL_CHARS};
 
@@ -50,7 +56,10 @@ pub(crate) fn render(picture: &Picture) -> String {
     }
     out.push_str("  <graph id=\"historiograph\" edgedefault=\"directed\">\n");
     for item in &picture.items {
-        let label = format!("{}: {}", item.id, truncate(item.text, LABEL_CHARS));
+        let label = match item.node {
+            Node::Inference(_) => item.id.to_string(),
+            _ => format!("{}: {}", item.id, truncate(item.text, LABEL_CHARS)),
+        };
         out.push_str(&format!(
             "    <node id=\"{}\">{}{}{}{}</node>\n",
             escape(item.id),

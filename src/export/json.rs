@@ -1,4 +1,11 @@
 //! Nodes and edges as JSON, in a stable shape.
+//!
+//! Node kinds are `document`, `claim`, `work`, `historian` and `inference` (a junction: a linked
+//! argument, or an evidence link that a claim undercuts, named by its argument id, `CLAIM#N`,
+//! or `DOCUMENT→CLAIM`); edge relations are those of [`Relation::as_str`], among them `premise`
+//! (into an inference), `concludes` (out of it), `cites` (work to claim) and `undercuts`.
+//!
+//! [`Relation::as_str`]: crate::graph::Relation::as_str
 
 use serde::Serialize;
 

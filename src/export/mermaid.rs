@@ -1,11 +1,15 @@
 //! Mermaid flowcharts, for Markdown notebooks. Node ids are generated (`n0`, `n1`, …) so that no
 //! corpus id can clash with Mermaid's syntax; the labels carry the real ids.
+//!
+//! An inference (a linked argument, or an evidence link that a claim undercuts) is a small
+//! circle labelled with its name, outside every subgraph: its premises join it with plain
+//! lines, it points at its conclusion, and an undercut ends on it with a cross.
 
 use std::collections::BTreeMap;
 
-use crate::graph::{Debate, Relation};
+use crate::graph::{Debate, Node, Relation};
 
-use super::{truncate, Picture, Subgraph, LABEL_CHARS};
+use super::{truncate, Cluster, Picture, Subgraph, LABEL_CHARS};
 
 /// Renders a subgraph as a Mermaid flowchart.
 pub fn to_mermaid(debate: &Debate, subgraph: &Subgraph) -> String {
@@ -55,29 +59,47 @@ fn link_style(relation: Relation) -> Option<&'static str> {
     }
 }
 
+/// The node line of item `i`: `nI` with its shape, label and class.
+fn node(picture: &Picture, i: usize) -> String {
+    let item = &picture.items[i];
+    if let Node::Inference(_) = item.node {
+        return format!("n{i}((\"{}\")):::inference", escape(item.id));
+    }
+    let (open, close) = match item.kind {
+        "document" => ("[/\"", "\"/]"),
+        "historian" => ("([\"", "\"])"),
+        "work" => ("[[\"", "\"]]"),
+        _ => ("[\"", "\"]"),
+    };
+    format!(
+        "n{i}{open}{}<br/>{}{close}:::{}",
+        escape(item.id),
+        escape(&truncate(item.text, LABEL_CHARS)),
+        item.kind
+    )
+}
+
 pub(crate) fn render(picture: &Picture) -> String {
     let mut out = String::from("flowchart LR\n");
     out.push_str("  classDef document fill:#fff4d6,stroke:#b08d2a\n");
     out.push_str("  classDef claim fill:#eef3ff,stroke:#4a6fb5\n");
     out.push_str("  classDef historian fill:#f2f2f2,stroke:#888888\n");
+    out.push_str("  classDef work fill:#eaf6ee,stroke:#3f8a57\n");
+    out.push_str("  classDef inference fill:#ffffff,stroke:#333333,font-size:9px\n");
     for (c, (cluster, members)) in picture.clusters().into_iter().enumerate() {
+        if *cluster == Cluster::Inferences {
+            // Junctions stay by their premises and conclusions, in no subgraph.
+            for i in members {
+                out.push_str(&format!("  {}\n", node(picture, i)));
+            }
+            continue;
+        }
         out.push_str(&format!(
             "  subgraph c{c}[\"{}\"]\n",
             escape(cluster.label())
         ));
         for i in members {
-            let item = &picture.items[i];
-            let (open, close) = match item.kind {
-                "document" => ("[/\"", "\"/]"),
-                "historian" => ("([\"", "\"])"),
-                _ => ("[\"", "\"]"),
-            };
-            out.push_str(&format!(
-                "    n{i}{open}{}<br/>{}{close}:::{}\n",
-                escape(item.id),
-                escape(&truncate(item.text, LABEL_CHARS)),
-                item.kind
-            ));
+            out.push_str(&format!("    {}\n", node(picture, i)));
         }
         out.push_str("  end\n");
     }

@@ -416,7 +416,9 @@ fn item(debate: &Debate, node: Node) -> Item<'_> {
             id,
             kind: "inference",
             text: match debate.inference(i) {
-                crate::graph::Inference::Linked { .. } => "linked argument: its premises hold only together",
+                crate::graph::Inference::Linked { .. } => {
+                    "linked argument: its premises hold only together"
+                }
                 crate::graph::Inference::Link { .. } => "evidence link, undercut",
             },
             cluster: Cluster::Inferences,

@@ -4,7 +4,6 @@ use std::sync::OnceLock;
 
 use petgraph::graph::DiGraph;
 
-
 use super::{Node, Relation};
 
 /// A compact adjacency list (compressed sparse rows) over `u32` node numbers.

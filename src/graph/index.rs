@@ -209,7 +209,12 @@ impl<'a, F: Fn(u32) -> &'a Id> ByAddress<'a, F> {
     /// # Panics
     ///
     /// If an id resolves neither way.
-    pub(super) fn get_batch(&self, ids: &[&str], by_text: impl Fn(&str) -> Option<u32>, nodes: &mut Vec<u32>) {
+    pub(super) fn get_batch(
+        &self,
+        ids: &[&str],
+        by_text: impl Fn(&str) -> Option<u32>,
+        nodes: &mut Vec<u32>,
+    ) {
         let mut at = [(0, 0); BATCH];
         for (at, id) in at.iter_mut().zip(ids) {
             *at = self.locate(address(id));
@@ -231,7 +236,6 @@ impl<'a, F: Fn(u32) -> &'a Id> ByAddress<'a, F> {
 pub(super) fn address(text: &str) -> usize {
     text.as_ptr() as usize
 }
-
 
 #[cfg(test)]
 mod tests {

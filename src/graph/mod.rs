@@ -18,8 +18,8 @@ use crate::query::AcceptabilityCache;
 
 pub use flow::Grounding;
 pub(crate) use flow::{Csr, Flow};
-pub(crate) use index::{IdMap, IdSet};
 use index::{prefetch, ByAddress, IdIndex, AHEAD, BATCH};
+pub(crate) use index::{IdMap, IdSet};
 
 /// What a node of the [`Debate`] graph stands for: an index into the corpus's lists, or into
 /// the debate's inferences.
@@ -151,7 +151,10 @@ fn id_at(corpus: &Corpus, v: u32) -> &Id {
 /// The inferences of a corpus: its linked arguments, claim by claim, then the backing links
 /// that some claim undercuts, sorted and once each; and for each such link, keyed by
 /// `(document id, claim index)`, its inference number.
-fn inferences<'a>(corpus: &'a Corpus, index: &IdIndex) -> (Vec<Inference>, IdMap<(&'a str, usize), usize>) {
+fn inferences<'a>(
+    corpus: &'a Corpus,
+    index: &IdIndex,
+) -> (Vec<Inference>, IdMap<(&'a str, usize), usize>) {
     let mut out: Vec<Inference> = Vec::new();
     for (claim, c) in corpus.claims.iter().enumerate() {
         out.extend((0..c.arguments.len()).map(|argument| Inference::Linked { claim, argument }));
@@ -414,7 +417,9 @@ impl Debate {
     /// The linked argument of an inference, if it is one.
     pub fn argument(&self, i: usize) -> Option<&Argument> {
         match self.inferences[i] {
-            Inference::Linked { claim, argument } => Some(&self.corpus.claims[claim].arguments[argument]),
+            Inference::Linked { claim, argument } => {
+                Some(&self.corpus.claims[claim].arguments[argument])
+            }
             Inference::Link { .. } => None,
         }
     }
@@ -539,4 +544,3 @@ impl Debate {
         &self.corpus.claims[i]
     }
 }
-

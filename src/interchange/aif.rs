@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::corpus::model::{Argument, Undercut, UndercutTarget};
 use crate::corpus::{Corpus, LoadError};
 
 /// Why an AIF map could not be imported.
@@ -425,7 +426,7 @@ struct ClaimDraft {
     supports: BTreeSet<usize>,
     contradicts: BTreeSet<usize>,
     arguments: Vec<ArgumentDraft>,
-    /// The arguments this claim undercuts: `(conclusion, index in its arguments)`.
+    /// The arguments this claim undercuts: `(conclusion, index in its arguments, locator)`.
     undercuts: Vec<(usize, usize, String)>,
     notes: Vec<String>,
 }
@@ -482,6 +483,17 @@ fn id_from(node_id: &str, fallback: impl FnOnce() -> String) -> String {
     } else {
         joined
     }
+}
+
+/// The items once each, in the order of their first occurrence.
+fn distinct(items: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// Text that the corpus reader would take for an empty value.
@@ -711,10 +723,13 @@ impl<'m, 'j> Importer<'m, 'j> {
         out
     }
 
+    /// RA nodes: two or more premises are a linked argument for the conclusion, one premise a
+    /// support. A premise that is also the conclusion is left out, with a note.
     fn map_inferences(&mut self) {
         for (n, premises, conclusions) in self.complete("RA") {
-            for &c in &conclusions {
-                for &p in &premises {
+            for c in distinct(conclusions) {
+                let mut others = Vec::new();
+                for p in distinct(premises.iter().copied()) {
                     if p == c {
                         let note = format!(
                             "not mapped: {} has this claim as premise and conclusion",
@@ -722,6 +737,19 @@ impl<'m, 'j> Importer<'m, 'j> {
                         );
                         self.claims[c].notes.push(note);
                     } else {
+                        others.push(p);
+                    }
+                }
+                if others.len() >= 2 {
+                    let k = self.claims[c].arguments.len();
+                    self.claims[c].arguments.push(ArgumentDraft {
+                        id: None,
+                        premises: others,
+                        node: n,
+                    });
+                    self.arguments_of[n].push((c, k));
+                } else {
+                    for p in others {
                         self.claims[p].supports.insert(c);
                     }
                 }
@@ -729,32 +757,126 @@ impl<'m, 'j> Importer<'m, 'j> {
         }
     }
 
+    /// CA nodes with an attacker: an I-node target is contradicted; an RA node that became
+    /// arguments is undercut (AIF's undercutter), and each of its arguments gets an id.
     fn map_conflicts(&mut self) {
-        for (n, attackers, targets) in self.complete("CA") {
+        for n in 0..self.map.nodes.len() {
+            if self.map.nodes[n].kind != "CA" {
+                continue;
+            }
+            let attackers = self.claim_ends(n, true);
+            if attackers.is_empty() {
+                continue;
+            }
+            let targets = self.claim_ends(n, false);
+            let mut undercut: Vec<(usize, usize)> = Vec::new();
+            for &e in &self.map.outs[n] {
+                let Some(m) = self.map.edges[e].to else {
+                    continue;
+                };
+                if self.map.nodes[m].kind != "RA" {
+                    continue;
+                }
+                if self.arguments_of[m].is_empty() {
+                    let note = format!(
+                        "not mapped as an undercut: {} attacks {}, which is no argument (an \
+                         argument needs two premises and a conclusion); what the RA node became \
+                         stands",
+                        self.node_label(n),
+                        self.node_label(m)
+                    );
+                    for a in distinct(attackers.iter().map(|&(a, _)| a)) {
+                        self.claims[a].notes.push(note.clone());
+                    }
+                } else {
+                    undercut.push((m, e));
+                }
+            }
+            if targets.is_empty() && undercut.is_empty() {
+                continue;
+            }
+            self.node_fate[n] = Fate::Mapped;
+            let ends = attackers.iter().chain(&targets).map(|&(_, e)| e);
+            for e in ends.chain(undercut.iter().map(|&(_, e)| e)) {
+                self.edge_realised[e] = true;
+            }
+            let note = self.describe_node(n);
+            let targets = distinct(targets.into_iter().map(|(t, _)| t));
+            let attackers = distinct(attackers.into_iter().map(|(a, _)| a));
+            for &t in &targets {
+                self.claims[t].notes.push(note.clone());
+            }
+            if !undercut.is_empty() {
+                for &a in attackers.iter().filter(|a| !targets.contains(a)) {
+                    self.claims[a].notes.push(note.clone());
+                }
+            }
             for &t in &targets {
                 for &a in &attackers {
-                    let why = if a == t {
-                        Some("this claim attacks itself")
-                    } else if self.claims[a].supports.contains(&t) {
-                        Some("the attacker also supports this claim, and a claim cannot do both")
-                    } else {
-                        None
-                    };
-                    match why {
-                        Some(why) => {
-                            let note = format!(
-                                "not mapped as contradicts from `{}`: {} ({why})",
-                                self.claims[a].id,
-                                self.node_label(n)
-                            );
-                            self.claims[t].notes.push(note);
-                        }
-                        None => {
-                            self.claims[a].contradicts.insert(t);
-                        }
+                    self.contradict(n, a, t);
+                }
+            }
+            for (m, _) in undercut {
+                for (c, k) in self.arguments_of[m].clone() {
+                    for &a in &attackers {
+                        self.undercut(n, a, (c, k));
                     }
                 }
             }
+        }
+    }
+
+    /// Claim `a` contradicts claim `t` through CA node `n`, unless the corpus format forbids it.
+    fn contradict(&mut self, n: usize, a: usize, t: usize) {
+        let why = if a == t {
+            Some("this claim attacks itself")
+        } else if self.claims[a].supports.contains(&t) {
+            Some("the attacker also supports this claim, and a claim cannot do both")
+        } else {
+            None
+        };
+        match why {
+            Some(why) => {
+                let note = format!(
+                    "not mapped as contradicts from `{}`: {} ({why})",
+                    self.claims[a].id,
+                    self.node_label(n)
+                );
+                self.claims[t].notes.push(note);
+            }
+            None => {
+                self.claims[a].contradicts.insert(t);
+            }
+        }
+    }
+
+    /// Claim `a` undercuts argument `k` of claim `c` through CA node `n`, unless `a` is that
+    /// argument's conclusion; the argument is named after its RA node.
+    fn undercut(&mut self, n: usize, a: usize, (c, k): (usize, usize)) {
+        let ra = self.claims[c].arguments[k].node;
+        if a == c {
+            let note = format!(
+                "not mapped as an undercut from `{}`: {} attacks {}, an argument for this claim \
+                 (a claim cannot undercut its own argument)",
+                self.claims[a].id,
+                self.node_label(n),
+                self.node_label(ra)
+            );
+            self.claims[c].notes.push(note);
+            return;
+        }
+        if self.claims[c].arguments[k].id.is_none() {
+            let id = id_from(&self.map.nodes[ra].id, || format!("ra-node-{ra}"));
+            let id = self.unique_id(id);
+            self.claims[c].arguments[k].id = Some(id);
+        }
+        let locator = format!("AIF CA {}", self.map.nodes[n].id);
+        if !self.claims[a]
+            .undercuts
+            .iter()
+            .any(|u| (u.0, u.1) == (c, k))
+        {
+            self.claims[a].undercuts.push((c, k, locator));
         }
     }
 
@@ -893,6 +1015,8 @@ impl<'m, 'j> Importer<'m, 'j> {
             historians: self.historians.len(),
             supports: self.claims.iter().map(|c| c.supports.len()).sum(),
             contradicts: self.claims.iter().map(|c| c.contradicts.len()).sum(),
+            arguments: self.claims.iter().map(|c| c.arguments.len()).sum(),
+            undercuts: self.claims.iter().map(|c| c.undercuts.len()).sum(),
             ..ImportSummary::default()
         };
         let count = |tally: &mut Tally, fate: Fate| {
@@ -952,8 +1076,8 @@ impl<'m, 'j> Importer<'m, 'j> {
                 });
         let header = format!(
             "# Imported from the AIF map `{}` by historiograph.\n\
-             # Each claim's notes keep the AIF nodes around it: the RA node of linked premises,\n\
-             # CA, MA and YA nodes, timestamps and schemes.\n",
+             # Each claim's notes keep the AIF nodes around it: RA nodes (an RA node of several\n\
+             # premises is an argument), CA, MA and YA nodes, timestamps and schemes.\n",
             self.name
         );
         let body: String = self
@@ -1013,6 +1137,35 @@ impl<'m, 'j> Importer<'m, 'j> {
                     evidence: Vec::new(),
                     supports: claim_ids(&c.supports),
                     contradicts: claim_ids(&c.contradicts),
+                    arguments: c
+                        .arguments
+                        .iter()
+                        .map(|a| Argument {
+                            id: a.id.as_deref().map(Into::into),
+                            premises: a
+                                .premises
+                                .iter()
+                                .map(|&p| self.claims[p].id.as_str().into())
+                                .collect(),
+                            locator: format!("AIF RA {}", self.map.nodes[a.node].id).into(),
+                            cites: Vec::new(),
+                            note: None,
+                        })
+                        .collect(),
+                    undercuts: c
+                        .undercuts
+                        .iter()
+                        .map(|(t, k, locator)| {
+                            let id = self.claims[*t].arguments[*k].id.as_deref();
+                            Undercut {
+                                target: UndercutTarget::Argument(
+                                    id.expect("an undercut argument has an id").into(),
+                                ),
+                                locator: locator.as_str().into(),
+                                note: None,
+                            }
+                        })
+                        .collect(),
                     notes: notes(&c.notes),
                     origin: origin.clone(),
                     ..Default::default()

@@ -306,7 +306,11 @@ impl Debate {
     }
 
     /// Each claim's status under `semantics` with every document, by claim index (cached).
-    fn statuses_with_every_document(&self, semantics: Semantics, grounding: Grounding) -> &[Status] {
+    fn statuses_with_every_document(
+        &self,
+        semantics: Semantics,
+        grounding: Grounding,
+    ) -> &[Status] {
         self.acceptability.before[grounding as usize][semantics as usize].get_or_init(|| {
             if semantics == Semantics::Grounded {
                 let (live, labels) = self.grounded_labels(grounding);
@@ -325,7 +329,12 @@ impl Debate {
 
     /// Each claim's status under `semantics` with the `blocked` documents set aside, by claim
     /// index.
-    fn statuses(&self, semantics: Semantics, grounding: Grounding, blocked: &[bool]) -> Vec<Status> {
+    fn statuses(
+        &self,
+        semantics: Semantics,
+        grounding: Grounding,
+        blocked: &[bool],
+    ) -> Vec<Status> {
         let judged = self.judge(semantics, grounding, blocked);
         (0..self.corpus().claims.len())
             .map(|c| judged.status(self.claim_flow(c)))
@@ -466,7 +475,11 @@ impl Debate {
         if ids.is_empty() && wanted.is_some() {
             // No attacker decides it: its support does. OUT: every route is OUT; UNDEC: the
             // undecided routes.
-            let route = if wanted == Some(Label::In) { Label::Out } else { Label::Undec };
+            let route = if wanted == Some(Label::In) {
+                Label::Out
+            } else {
+                Label::Undec
+            };
             ids = (ev.supporters(v).iter())
                 .filter(|&&b| has(b, Some(route)))
                 .map(|&b| self.flow_id(b).clone())

@@ -6,7 +6,7 @@ use crate::corpus::model::{Claim, Document, Historian, Rating, Work};
 use crate::graph::{Debate, Grounding, Node};
 use crate::query::{
     Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
-    QueryError, SourceCriticism,
+    QueryError, SourceCriticism, Verdicts,
 };
 use crate::semantics::Semantics;
 
@@ -62,6 +62,16 @@ pub enum Query {
         #[cfg_attr(feature = "cli", arg(long))]
         distrust: bool,
     },
+    /// Whether the graph reaches the encoded source's own verdicts: each claim it endorses or
+    /// rejects, with its status (endorsed should be in, rejected out), and the agreement
+    Verdicts {
+        /// The semantics
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t))]
+        semantics: Semantics,
+        /// Which sources ground claims: documents only, or cited works too
+        #[cfg_attr(feature = "cli", arg(long, value_enum, default_value = "scholarly"))]
+        grounding: Grounding,
+    },
     /// The claims that are contradicted or undermined, with who and what stands on each side
     Contested,
     /// The claims with no documentary grounding at all
@@ -109,6 +119,8 @@ pub enum Answer {
     Discredit(Discredit),
     /// `accept`.
     Acceptability(Acceptability),
+    /// `verdicts`.
+    Verdicts(Verdicts),
     /// `contested`.
     Contested(Vec<Contest>),
     /// `conflicts`.
@@ -145,12 +157,18 @@ impl Query {
                 let mut discredit: Vec<&str> = discredit.iter().map(String::as_str).collect();
                 if *distrust {
                     let doubtful = corpus.documents.iter().filter(|d| {
-                        d.reliability.as_ref().is_some_and(|r| r.rating == Rating::Doubtful)
+                        d.reliability
+                            .as_ref()
+                            .is_some_and(|r| r.rating == Rating::Doubtful)
                     });
                     discredit.extend(doubtful.map(|d| d.id.as_str()));
                 }
                 Answer::Acceptability(debate.acceptability_in(*semantics, *grounding, &discredit)?)
             }
+            Query::Verdicts {
+                semantics,
+                grounding,
+            } => Answer::Verdicts(debate.verdicts(*semantics, *grounding)?),
             Query::Contested => Answer::Contested(debate.contested()),
             Query::Unsupported => Answer::Claims(debate.unsupported()),
             Query::Conflicts => Answer::Conflicts(debate.conflicts()),

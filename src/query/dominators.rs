@@ -114,7 +114,12 @@ fn essential(flow: &Flow, grounded: &[bool]) -> Vec<Set> {
             let mut meet: Option<Vec<u32>> = None;
             for s in known {
                 let base = meet.as_deref().unwrap_or(&first[..]);
-                meet = Some(base.iter().copied().filter(|d| s.binary_search(d).is_ok()).collect());
+                meet = Some(
+                    base.iter()
+                        .copied()
+                        .filter(|d| s.binary_search(d).is_ok())
+                        .collect(),
+                );
             }
             Some(meet.map_or_else(|| first.clone(), Arc::from))
         }

@@ -5,6 +5,7 @@ mod answers;
 pub(crate) mod command;
 mod criticism;
 pub(crate) mod dominators;
+mod verdicts;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -15,15 +16,14 @@ use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
 
 pub(crate) use acceptability::AcceptabilityCache;
-pub use acceptability::{
-    Acceptability, AcceptanceChange, ClaimAcceptance, Status, Undercutting,
-};
+pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status, Undercutting};
 pub use answers::{
     ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
     Fallen, LinkedStep, Premise, Route, Side, WorkRoute,
 };
 pub use command::{Answer, Query, Record};
 pub use criticism::{SourceCriticism, SourceFlaw};
+pub use verdicts::{Verdict, Verdicts};
 
 /// Why a query could not be answered.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

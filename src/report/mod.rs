@@ -196,7 +196,11 @@ fn acceptability_by_school(a: &Acceptability) -> Table {
 
 /// `grounded semantics, setting aside DOC`.
 fn acceptability_title(a: &Acceptability) -> String {
-    let mut title = format!("{} semantics, {} grounding", a.semantics, a.grounding.as_str());
+    let mut title = format!(
+        "{} semantics, {} grounding",
+        a.semantics,
+        a.grounding.as_str()
+    );
     if !a.discredited.is_empty() {
         title.push_str(&format!(", setting aside {}", a.discredited.join(", ")));
     }
@@ -238,6 +242,40 @@ fn acceptability_table(a: &Acceptability) -> Table {
         ]);
     }
     t
+}
+
+fn verdicts_tables(v: &crate::query::Verdicts) -> Vec<Table> {
+    let title = format!(
+        "the source's verdicts under {} semantics, {} grounding: {} of {} agree ({:.1}%)",
+        v.semantics,
+        v.grounding.as_str(),
+        v.agree,
+        v.judged,
+        100.0 * v.agreement()
+    );
+    let mut counts = Table::new(title, &["stance", "status", "claims"]);
+    for (stance, status, n) in &v.counts {
+        counts.row(vec![
+            stance.to_string(),
+            status.as_str().to_string(),
+            n.to_string(),
+        ]);
+    }
+    let mut t = Table::new(
+        "claims whose status disagrees with the source",
+        &["claim", "stance", "status", "decided by", "statement"],
+    );
+    for c in v.claims.iter().filter(|c| !c.agrees) {
+        let a = &c.acceptance;
+        t.row(vec![
+            a.claim.id.to_string(),
+            c.stance.to_string(),
+            a.status.as_str().to_string(),
+            a.decided_by.join(", "),
+            a.claim.statement.clone(),
+        ]);
+    }
+    vec![counts, t]
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -294,7 +332,10 @@ impl Answer {
                 }
                 if !base.cited.is_empty() {
                     let mut t = Table::new(
-                        format!("works cited on the way to `{}` (scholarly grounding)", base.claim.id),
+                        format!(
+                            "works cited on the way to `{}` (scholarly grounding)",
+                            base.claim.id
+                        ),
                         &["work", "year", "path", "title"],
                     );
                     for w in &base.cited {
@@ -400,6 +441,7 @@ impl Answer {
                 }
                 vec![matrix, list]
             }
+            Answer::Verdicts(v) => verdicts_tables(v),
             Answer::Criticism(c) => {
                 let table = |title: &str, flaws: &[crate::query::SourceFlaw]| {
                     let mut t = Table::new(
@@ -454,4 +496,3 @@ impl Answer {
         }
     }
 }
-

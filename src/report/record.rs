@@ -26,10 +26,20 @@ pub(super) fn record_table(record: &Record) -> Table {
             field("citation", mark("citation", d.citation.to_string()));
             field("audience", mark("audience", d.audience.to_string()));
             field("known through", opt(&d.known_through));
-            let listed = if d.listed { "the source's list of primary sources" } else { "the notes only" };
+            let listed = if d.listed {
+                "the source's list of primary sources"
+            } else {
+                "the notes only"
+            };
             field("cited in", listed.to_string());
             if !d.supplied.is_empty() {
-                field("†", format!("supplied from outside the source: {}", d.supplied.join(", ")));
+                field(
+                    "†",
+                    format!(
+                        "supplied from outside the source: {}",
+                        d.supplied.join(", ")
+                    ),
+                );
             }
             if let Some(r) = &d.reliability {
                 field(
@@ -61,7 +71,11 @@ pub(super) fn record_table(record: &Record) -> Table {
                     .as_ref()
                     .map(|q| format!(" “{q}”"))
                     .unwrap_or_default();
-                let whose = e.quote_by.as_ref().map(|h| format!(" [words of {h}]")).unwrap_or_default();
+                let whose = e
+                    .quote_by
+                    .as_ref()
+                    .map(|h| format!(" [words of {h}]"))
+                    .unwrap_or_default();
                 let cited = (e.cited_as.as_ref())
                     .map(|d| format!(" (the source cites `{d}`)"))
                     .unwrap_or_default();
@@ -71,12 +85,26 @@ pub(super) fn record_table(record: &Record) -> Table {
                 );
             }
             for a in &c.arguments {
-                let name = a.id.as_deref().map(|i| format!("{i}: ")).unwrap_or_default();
-                field("argument", format!("{name}{} together ({})", a.premises.join(" + "), a.locator));
+                let name =
+                    a.id.as_deref()
+                        .map(|i| format!("{i}: "))
+                        .unwrap_or_default();
+                field(
+                    "argument",
+                    format!("{name}{} together ({})", a.premises.join(" + "), a.locator),
+                );
             }
             for cite in &c.cites {
-                let pages = cite.pages.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-                let at = cite.locator.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                let pages = cite
+                    .pages
+                    .as_deref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                let at = cite
+                    .locator
+                    .as_deref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
                 field("cites", format!("{}{pages}{at}", cite.work));
             }
             for u in &c.undercuts {
@@ -105,10 +133,19 @@ pub(super) fn record_table(record: &Record) -> Table {
         }
         Record::Work(w) => {
             field("id", w.id.to_string());
-            field("citation", crate::bibliography::chicago(w, |h| h.to_string()));
+            field(
+                "citation",
+                crate::bibliography::chicago(w, |h| h.to_string()),
+            );
             field("kind", w.kind.to_string());
             if !w.supplied.is_empty() {
-                field("†", format!("supplied from outside the source: {}", w.supplied.join(", ")));
+                field(
+                    "†",
+                    format!(
+                        "supplied from outside the source: {}",
+                        w.supplied.join(", ")
+                    ),
+                );
             }
             field("notes", opt(&w.notes));
         }

@@ -59,7 +59,9 @@ impl Evidential {
         let n = need.len();
         let support: Vec<(u32, u32)> = support.into_iter().collect();
         assert!(
-            support.iter().all(|&(a, b)| (a as usize) < n && (b as usize) < n),
+            support
+                .iter()
+                .all(|&(a, b)| (a as usize) < n && (b as usize) < n),
             "a support names an argument outside 0..{n}"
         );
         let supported = Csr::new(n, support);
@@ -146,7 +148,13 @@ impl Evidential {
         let kept = |a: u32| labels[a as usize] != Label::Out;
         let mut attacks: Vec<(u32, u32)> = Vec::new();
         for a in (0..n).filter(|&a| kept(a)) {
-            attacks.extend(self.attacks.targets(a).iter().filter(|&&b| kept(b)).map(|&b| (a, b)));
+            attacks.extend(
+                self.attacks
+                    .targets(a)
+                    .iter()
+                    .filter(|&&b| kept(b))
+                    .map(|&b| (a, b)),
+            );
         }
         let mut next = n;
         let mut not_holds: Vec<u32> = vec![u32::MAX; self.len()];
@@ -360,7 +368,11 @@ impl<'l> State<'l> {
                 Need::Source => true,
                 Need::Any => f.supporters(a).iter().any(not_out),
                 Need::All => {
-                    wait[i] = f.supporters(a).iter().filter(|&&b| self.undecided(b)).count() as u32;
+                    wait[i] = f
+                        .supporters(a)
+                        .iter()
+                        .filter(|&&b| self.undecided(b))
+                        .count() as u32;
                     wait[i] == 0
                 }
             };
@@ -417,7 +429,11 @@ mod tests {
         );
         // 1 and 2 support each other, fed by 0, which is attacked: the circle falls.
         assert_eq!(
-            labels(&[Source, Any, Any, Source], &[(0, 1), (1, 2), (2, 1)], &[(3, 0)]),
+            labels(
+                &[Source, Any, Any, Source],
+                &[(0, 1), (1, 2), (2, 1)],
+                &[(3, 0)]
+            ),
             [Out, Out, Out, In]
         );
         // All: 2 ← {0, 1}; 1 is attacked by an undecided pair → 2 undecided.

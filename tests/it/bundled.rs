@@ -43,9 +43,31 @@ fn every_record_is_complete() {
         corpus.historians.len()
     );
     assert!(corpus.claims.len() >= 80, "{} claims", corpus.claims.len());
+    assert!(corpus.works.len() >= 40, "{} works", corpus.works.len());
+    for w in &corpus.works {
+        assert!(!w.authors.is_empty() && w.year > 1900, "work {}", w.id);
+    }
     for c in &corpus.claims {
         assert!(c.locator.is_some(), "claim {} has no locator", c.id);
-        assert!(!c.proponents.is_empty(), "claim {} has no proponent", c.id);
+        assert!(
+            !c.proponents.is_empty() || c.attributed_to.is_some(),
+            "claim {} has no proponent and is attributed to no one",
+            c.id
+        );
+        for a in &c.arguments {
+            assert!(
+                !a.locator.trim().is_empty(),
+                "an argument of {} has no locator",
+                c.id
+            );
+        }
+        for u in &c.undercuts {
+            assert!(
+                !u.locator.trim().is_empty(),
+                "an undercut by {} has no locator",
+                c.id
+            );
+        }
         assert!(c.stance.is_some(), "claim {} has no stance", c.id);
         for e in &c.evidence {
             assert!(

@@ -18,9 +18,19 @@ pub(crate) fn assert_agrees(corpus: Corpus) {
             claims.into_iter().map(|c| c.id).collect()
         };
         let rests = ids(debate.rests_only_on(&d.id).unwrap());
-        assert_eq!(rests, sole.get(&d.id).cloned().unwrap_or_default(), "rests-only-on {}", d.id);
+        assert_eq!(
+            rests,
+            sole.get(&d.id).cloned().unwrap_or_default(),
+            "rests-only-on {}",
+            d.id
+        );
         let depends = ids(debate.depends_on(&d.id).unwrap());
-        assert_eq!(depends, expected.get(&d.id).cloned().unwrap_or_default(), "depends-on {}", d.id);
+        assert_eq!(
+            depends,
+            expected.get(&d.id).cloned().unwrap_or_default(),
+            "depends-on {}",
+            d.id
+        );
         // Resting on a document alone is one way of depending on it.
         assert!(rests.iter().all(|c| depends.contains(c)), "{}", d.id);
     }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use historiograph::{
     export, neighbourhood, to_mermaid, AifImport, Corpus, Debate, ExportOptions, Format,
-    QueryError, Subgraph,
+    QueryError, Subgraph, UndercutTarget,
 };
 
 use crate::support::{debate, from_yaml, shared_data};
@@ -53,7 +53,7 @@ fn unknown_centre_is_an_error_with_a_suggestion() {
         err,
         QueryError::UnknownId {
             id: "leter".into(),
-            expected: "document, claim or historian",
+            expected: "document, claim, historian or work",
             suggestion: Some("letter".into()),
         }
     );
@@ -355,8 +355,19 @@ enum ArgdownLine {
     Blank,
     /// `[title]: text`, possibly with a `#(tag)`.
     Statement,
+    /// `<title>: text`, possibly with a `#(tag)`.
+    Argument,
     /// `  +> [title]` or `  -> [title]`.
     OutgoingRelation,
+    /// `  +> <title>` or `  -> <title>`: a relation to an argument.
+    OutgoingArgumentRelation,
+    /// An undercut of an argument, either way round: we write `  _> <title>` under the
+    /// undercutter; the samples write its mirror, `<_ <title>`, under the undercut argument.
+    Undercut,
+    /// `(n) [title]`: a premise or conclusion of a premise-conclusion structure, by reference.
+    PcsReference,
+    /// `----`: the inference bar of a premise-conclusion structure.
+    InferenceBar,
 }
 
 /// The title of `[title]` at the start of `text`, and the rest.
@@ -365,6 +376,27 @@ fn bracketed(text: &str) -> Option<(&str, &str)> {
     let end = inner.find(']')?;
     let title = &inner[..end];
     (!title.is_empty() && !title.contains('[')).then(|| (title, &inner[end + 1..]))
+}
+
+/// The title of `<title>` at the start of `text`, and the rest.
+fn angled(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('<')?;
+    let end = inner.find('>')?;
+    let title = &inner[..end];
+    (!title.is_empty() && !title.contains('<')).then(|| (title, &inner[end + 1..]))
+}
+
+/// Nothing, or only a comment.
+fn nothing_more(rest: &str) -> bool {
+    rest.trim_start().is_empty() || rest.trim_start().starts_with("//")
+}
+
+/// The number and title of a `(n) [title]` line.
+fn pcs_reference(line: &str) -> Option<(usize, &str)> {
+    let (number, rest) = line.strip_prefix('(')?.split_once(") ")?;
+    let number = number.parse().ok()?;
+    let (title, rest) = bracketed(rest)?;
+    nothing_more(rest).then_some((number, title))
 }
 
 fn classify_argdown(line: &str) -> Option<ArgdownLine> {
@@ -377,70 +409,160 @@ fn classify_argdown(line: &str) -> Option<ArgdownLine> {
     if line.starts_with("# ") {
         return Some(ArgdownLine::Heading);
     }
+    if line.len() >= 2 && line.chars().all(|c| c == '-') {
+        return Some(ArgdownLine::InferenceBar);
+    }
     if let Some((_, rest)) = bracketed(line) {
         return rest.starts_with(": ").then_some(ArgdownLine::Statement);
     }
-    let relation = line
-        .trim_start()
-        .strip_prefix("+> ")
-        .or_else(|| line.trim_start().strip_prefix("-> "))?;
+    if let Some((_, rest)) = angled(line) {
+        return rest.starts_with(": ").then_some(ArgdownLine::Argument);
+    }
+    if pcs_reference(line).is_some() {
+        return Some(ArgdownLine::PcsReference);
+    }
     let indented = line.starts_with("  ");
-    bracketed(relation.trim_end())
-        .filter(|(_, rest)| rest.trim_start().is_empty() || rest.trim_start().starts_with("//"))
-        .filter(|_| indented)
-        .map(|_| ArgdownLine::OutgoingRelation)
+    let trimmed = line.trim_start();
+    if let Some(target) = trimmed
+        .strip_prefix("_> ")
+        .or_else(|| trimmed.strip_prefix("<_ "))
+    {
+        return angled(target)
+            .filter(|_| indented)
+            .map(|_| ArgdownLine::Undercut);
+    }
+    let relation = trimmed
+        .strip_prefix("+> ")
+        .or_else(|| trimmed.strip_prefix("-> "))?
+        .trim_end();
+    if !indented {
+        return None;
+    }
+    if let Some((_, rest)) = bracketed(relation) {
+        return nothing_more(rest).then_some(ArgdownLine::OutgoingRelation);
+    }
+    angled(relation)
+        .filter(|(_, rest)| nothing_more(rest))
+        .map(|_| ArgdownLine::OutgoingArgumentRelation)
+}
+
+/// The text after `[title]: ` or `<title>: ` is escaped: no unescaped `[`, `<`, `*`, `_` or
+/// `//`, and `#` only in the final `#(tag)`.
+fn check_escaped(body: &str, line: usize) -> Result<(), String> {
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' | ']' | '<' | '>' | '*' | '_' | '@' | '{' | '}' | '/' => {
+                return Err(format!("line {line}: unescaped `{c}` in {body}"))
+            }
+            '#' if chars.peek() == Some(&'(') => break,
+            '#' => return Err(format!("line {line}: stray # in {body}")),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Checks our Argdown subset; returns the kinds of line found.
+///
+/// Statements and arguments are defined once each and every reference is defined; relations
+/// sit under a statement; a premise-conclusion structure follows an argument's definition and a
+/// blank line, numbers its lines from 1, has at least one premise before its bar and ends with
+/// one conclusion, then a blank line.
 fn validate_argdown(text: &str) -> Result<BTreeSet<ArgdownLine>, String> {
+    use ArgdownLine::*;
     let mut kinds = BTreeSet::new();
-    let mut defined = BTreeSet::new();
-    let mut referenced = BTreeSet::new();
+    let (mut statements, mut arguments) = (BTreeSet::new(), BTreeSet::new());
+    let (mut referenced, mut referenced_arguments) = (BTreeSet::new(), BTreeSet::new());
     let mut in_front_matter = false;
-    let mut last_statement = false;
+    let mut previous = Blank;
+    let mut last_definition = Statement;
+    // In a premise-conclusion structure: the number the next line carries, and whether the bar
+    // has been seen.
+    let mut pcs: Option<(usize, bool)> = None;
+    let mut concluded = false;
     for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
         if in_front_matter && line != "===" {
             continue;
         }
-        let kind = classify_argdown(line).ok_or(format!("line {}: {line}", i + 1))?;
+        let kind = classify_argdown(line).ok_or(format!("line {n}: {line}"))?;
+        if concluded && kind != Blank {
+            return Err(format!("line {n}: no blank line after a conclusion"));
+        }
+        concluded = false;
+        if pcs.is_some() && !matches!(kind, PcsReference | InferenceBar) {
+            return Err(format!("line {n}: unfinished premise-conclusion structure"));
+        }
         match kind {
-            ArgdownLine::FrontMatterFence => in_front_matter = !in_front_matter,
-            ArgdownLine::Statement => {
-                let (title, rest) = bracketed(line).unwrap();
+            FrontMatterFence => in_front_matter = !in_front_matter,
+            Statement | Argument => {
+                let (title, rest) = if kind == Statement {
+                    bracketed(line).unwrap()
+                } else {
+                    angled(line).unwrap()
+                };
+                let defined = if kind == Statement {
+                    &mut statements
+                } else {
+                    &mut arguments
+                };
                 if !defined.insert(title.to_string()) {
-                    return Err(format!("line {}: [{title}] defined twice", i + 1));
+                    return Err(format!("line {n}: {title} defined twice"));
                 }
-                // Text is escaped: no unescaped `[`, `<`, `*`, `_` or `//`.
-                let body = &rest[2..];
-                let mut chars = body.chars().peekable();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '[' | ']' | '<' | '>' | '*' | '_' | '@' | '{' | '}' | '/' => {
-                            return Err(format!("line {}: unescaped `{c}` in {body}", i + 1))
-                        }
-                        '#' if chars.peek() == Some(&'(') => break,
-                        '#' => return Err(format!("line {}: stray # in {body}", i + 1)),
-                        _ => {}
-                    }
-                }
+                check_escaped(&rest[2..], n)?;
+                last_definition = kind;
             }
-            ArgdownLine::OutgoingRelation => {
-                if !last_statement {
-                    return Err(format!("line {}: a relation outside a statement", i + 1));
+            OutgoingRelation | OutgoingArgumentRelation | Undercut => {
+                if !matches!(
+                    previous,
+                    Statement | OutgoingRelation | OutgoingArgumentRelation | Undercut
+                ) {
+                    return Err(format!("line {n}: a relation outside a statement"));
                 }
-                let (title, _) = bracketed(line.trim_start()[3..].trim_end()).unwrap();
+                let target = line.trim_start()[3..].trim_end();
+                match kind {
+                    OutgoingRelation => referenced.insert(bracketed(target).unwrap().0.to_string()),
+                    _ => referenced_arguments.insert(angled(target).unwrap().0.to_string()),
+                };
+            }
+            PcsReference => {
+                let (number, title) = pcs_reference(line).unwrap();
+                pcs = match pcs {
+                    None if number == 1 && previous == Blank && last_definition == Argument => {
+                        Some((2, false))
+                    }
+                    Some((expected, bar)) if number == expected => {
+                        concluded = bar;
+                        (!bar).then_some((expected + 1, false))
+                    }
+                    _ => return Err(format!("line {n}: ({number}) out of place")),
+                };
                 referenced.insert(title.to_string());
             }
-            _ => {}
+            InferenceBar => match pcs {
+                Some((expected, false)) if expected >= 2 => pcs = Some((expected, true)),
+                _ => return Err(format!("line {n}: an inference bar out of place")),
+            },
+            Blank | Heading => {}
         }
-        last_statement = matches!(kind, ArgdownLine::Statement | ArgdownLine::OutgoingRelation);
+        if kind == Heading {
+            last_definition = Statement;
+        }
+        previous = kind;
         kinds.insert(kind);
     }
-    match referenced.difference(&defined).next() {
-        Some(t) => Err(format!("[{t}] is referenced but never defined")),
+    if pcs.is_some() {
+        return Err("unfinished premise-conclusion structure at the end".into());
+    }
+    if let Some(t) = referenced.difference(&statements).next() {
+        return Err(format!("[{t}] is referenced but never defined"));
+    }
+    match referenced_arguments.difference(&arguments).next() {
+        Some(t) => Err(format!("<{t}> is referenced but never defined")),
         None => Ok(kinds),
     }
 }
@@ -459,7 +581,11 @@ fn argdown_follows_the_conventions_of_the_sample_files() {
             in_samples.extend(text.lines().filter_map(classify_argdown));
         }
     }
-    for d in [awkward(), Debate::new(Corpus::bundled())] {
+    for d in [
+        awkward(),
+        debate("linked-arguments"),
+        Debate::new(Corpus::bundled()),
+    ] {
         let argdown = export(&d, Format::Argdown, &ExportOptions::default()).unwrap();
         let kinds = validate_argdown(&argdown).unwrap_or_else(|e| panic!("{e}\n{argdown}"));
         let missing: Vec<_> = kinds.difference(&in_samples).collect();
@@ -492,21 +618,79 @@ fn argdown_validator_rejects_what_it_should() {
         "defined twice"
     );
     assert!(validate_argdown("[a]: x #(t)\n  -> [a]\n").is_ok());
+    assert!(
+        validate_argdown("[a]: x\n  _> <b>\n").is_err(),
+        "undefined argument"
+    );
+    let pcs = "[a]: x\n[b]: y\n\n<c>: z\n\n(1) [a]\n----\n(2) [b]\n";
+    assert!(validate_argdown(pcs).is_ok());
+    assert!(
+        validate_argdown(&pcs.replace("<c>: z", "[c]: z")).is_err(),
+        "a structure under a statement"
+    );
+    assert!(
+        validate_argdown(&pcs.replace("(1) [a]\n", "")).is_err(),
+        "a bar without premises"
+    );
+    assert!(
+        validate_argdown(&pcs.replace("(2) [b]", "(3) [b]")).is_err(),
+        "numbers out of order"
+    );
+    assert!(
+        validate_argdown(&pcs.replace("(2) [b]\n", "")).is_err(),
+        "no conclusion"
+    );
+    assert!(
+        validate_argdown(&format!("{pcs}  +> [a]\n")).is_err(),
+        "a relation under the conclusion"
+    );
+}
+
+/// The premises of each linked argument of a claim, as sets, sorted.
+fn premise_sets(claim: &historiograph::Claim) -> Vec<BTreeSet<historiograph::Id>> {
+    let mut out: Vec<BTreeSet<historiograph::Id>> = claim
+        .arguments
+        .iter()
+        .map(|a| a.premises.iter().cloned().collect())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The arguments a claim undercuts, and the documents and works it undercuts as a whole.
+fn undercut_targets(
+    claim: &historiograph::Claim,
+) -> (BTreeSet<historiograph::Id>, BTreeSet<historiograph::Id>) {
+    let (mut arguments, mut sources) = (BTreeSet::new(), BTreeSet::new());
+    for u in &claim.undercuts {
+        match &u.target {
+            UndercutTarget::Argument(a) => arguments.insert(a.clone()),
+            UndercutTarget::Document(d) | UndercutTarget::Work(d) => sources.insert(d.clone()),
+            UndercutTarget::Evidence { .. } => false,
+        };
+    }
+    (arguments, sources)
+}
+
+/// Exports a debate to AIF and imports it back, checking that the import maps every node.
+fn aif_round_trip(d: &Debate, name: &str) -> (AifImport, Corpus) {
+    let aif = export(d, Format::Aif, &ExportOptions::default()).unwrap();
+    let back = AifImport::from_json(name, &aif).unwrap();
+    let imported = back
+        .corpus()
+        .unwrap_or_else(|e| panic!("{e}: {:?}\n{}", e.diagnostics, back.yaml));
+    assert_eq!(back.aside, None, "the export's own nodes all map");
+    (back, imported)
 }
 
 #[test]
 fn aif_export_of_the_bundled_corpus_imports_back_to_the_same_graph() {
     let d = Debate::new(Corpus::bundled());
     let corpus = d.corpus();
-    let aif = export(&d, Format::Aif, &ExportOptions::default()).unwrap();
-    let back = AifImport::from_json("bundled", &aif).unwrap();
-    let imported = back
-        .corpus()
-        .unwrap_or_else(|e| panic!("{e}: {:?}", e.diagnostics));
-    assert_eq!(back.aside, None, "the export's own nodes all map");
+    let (_, imported) = aif_round_trip(&d, "bundled");
     assert_eq!(
         imported.claims.len(),
-        corpus.claims.len() + corpus.documents.len()
+        corpus.claims.len() + corpus.documents.len() + corpus.works.len()
     );
     let by_id: BTreeMap<&str, &historiograph::Claim> =
         imported.claims.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -521,21 +705,58 @@ fn aif_export_of_the_bundled_corpus_imports_back_to_the_same_graph() {
         let again = by_id[claim.id.as_str()];
         assert_eq!(again.statement, claim.statement);
         assert_eq!(set(&again.supports), set(&claim.supports), "{}", claim.id);
-        assert_eq!(
-            set(&again.contradicts),
-            set(&claim.contradicts),
-            "{}",
-            claim.id
-        );
+        // An undercut of a document or work as a whole is a CA node against its I-node: it
+        // comes back as a contradiction of the claim the source became.
+        let (undercut_arguments, undercut_sources) = undercut_targets(claim);
+        let attacked: BTreeSet<_> = set(&claim.contradicts)
+            .union(&undercut_sources)
+            .cloned()
+            .collect();
+        assert_eq!(set(&again.contradicts), attacked, "{}", claim.id);
         assert_eq!(
             names(again, &imported),
             names(claim, corpus),
             "{}",
             claim.id
         );
+        // A linked argument is one RA node: it comes back as one argument with its premises;
+        // an undercut argument keeps its id, and its undercutters undercut it again.
+        assert_eq!(premise_sets(again), premise_sets(claim), "{}", claim.id);
+        let (again_arguments, again_sources) = undercut_targets(again);
+        assert_eq!(again_arguments, undercut_arguments, "{}", claim.id);
+        assert!(again_sources.is_empty());
+        for id in &undercut_arguments {
+            let owner = corpus
+                .claims
+                .iter()
+                .find(|c| c.arguments.iter().any(|a| a.id.as_ref() == Some(id)))
+                .unwrap();
+            let again_owner = by_id[owner.id.as_str()];
+            assert!(
+                again_owner
+                    .arguments
+                    .iter()
+                    .any(|a| a.id.as_ref() == Some(id)),
+                "{id}"
+            );
+        }
+        // An undercut evidence link is an RA node of one premise: its undercutter is a note.
+        let links = claim
+            .undercuts
+            .iter()
+            .filter(|u| matches!(u.target, UndercutTarget::Evidence { .. }))
+            .count();
+        let noted = again
+            .notes
+            .as_deref()
+            .unwrap_or("")
+            .matches("not mapped as an undercut")
+            .count();
+        assert_eq!(noted, links, "{}", claim.id);
     }
-    // Documents have no AIF equivalent: they come back as claims, their backs as supports and
-    // their undermines as contradicts (unless the document also backs that claim).
+    // Documents and works have no AIF equivalent: they come back as claims, their backs and
+    // cites as supports and their undermines as contradicts (unless the document also backs
+    // that claim); as premises of linked arguments they come back as premises.
     for doc in &corpus.documents {
         let again = by_id[doc.id.as_str()];
         assert_eq!(again.statement, doc.title);
@@ -552,6 +773,17 @@ fn aif_export_of_the_bundled_corpus_imports_back_to_the_same_graph() {
         let undermines: BTreeSet<_> = undermines.difference(&backs).cloned().collect();
         assert_eq!(set(&again.supports), backs, "{}", doc.id);
         assert_eq!(set(&again.contradicts), undermines, "{}", doc.id);
+    }
+    for work in &corpus.works {
+        let again = by_id[work.id.as_str()];
+        assert_eq!(again.statement, work.title);
+        let cited_by: BTreeSet<_> = corpus
+            .claims
+            .iter()
+            .filter(|c| c.cites.iter().any(|cite| cite.work == work.id))
+            .map(|c| c.id.clone())
+            .collect();
+        assert_eq!(set(&again.supports), cited_by, "{}", work.id);
     }
 }
 

@@ -83,7 +83,17 @@ fn the_bundled_corpus_round_trips_through_the_disk() {
     let dir = copy_of(&repo().join("claims"), "fmt-bundled");
     let before = Corpus::load(dir.path()).unwrap();
     let changes = Corpus::reformat(dir.path()).unwrap();
-    assert_eq!(changes.len(), 14, "every bundled file has comments");
+    let files = std::fs::read_dir(repo().join("claims"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yaml")
+        })
+        .count();
+    assert_eq!(changes.len(), files, "every bundled file has comments");
     assert!(changes.iter().all(|c| c.comment_line.is_some()));
     for c in &changes {
         c.write().unwrap();
@@ -207,7 +217,8 @@ fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
 #[test]
 fn tricky_text_round_trips() {
     let texts: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
-    let base = crate::support::random_corpus(3, 8, &[(0, 0), (1, 1), (2, 2), (0, 3)], &[(0, 4)], &[], &[]);
+    let base =
+        crate::support::random_corpus(3, 8, &[(0, 0), (1, 1), (2, 2), (0, 3)], &[(0, 4)], &[], &[]);
     for offset in 0..texts.len() {
         let mut rotated = texts.clone();
         rotated.rotate_left(offset);

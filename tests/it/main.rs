@@ -17,3 +17,4 @@ mod properties;
 mod queries;
 mod scale;
 mod semantics;
+mod verdicts;

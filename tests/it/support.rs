@@ -178,7 +178,11 @@ pub fn brute_force_sole(corpus: &Corpus) -> BTreeMap<historiograph::Id, Vec<hist
         let mut changed = true;
         while changed {
             changed = false;
-            for c in corpus.claims.iter().filter(|c| grounded_claims.contains(&c.id)) {
+            for c in corpus
+                .claims
+                .iter()
+                .filter(|c| grounded_claims.contains(&c.id))
+            {
                 if seen.contains(&c.id) {
                     continue;
                 }
@@ -187,9 +191,8 @@ pub fn brute_force_sole(corpus: &Corpus) -> BTreeMap<historiograph::Id, Vec<hist
                     .any(|e| e.polarity == Polarity::Backs && e.document.as_str() == d);
                 let supported = (corpus.claims.iter())
                     .any(|s| seen.contains(&s.id) && s.supports.contains(&c.id));
-                let argued = (c.arguments.iter()).any(|a| {
-                    a.premises.iter().all(is_grounded) && a.premises.iter().any(from)
-                });
+                let argued = (c.arguments.iter())
+                    .any(|a| a.premises.iter().all(is_grounded) && a.premises.iter().any(from));
                 if backed || supported || argued {
                     seen.insert(c.id.clone());
                     changed = true;
@@ -217,21 +220,37 @@ pub fn brute_force_sole(corpus: &Corpus) -> BTreeMap<historiograph::Id, Vec<hist
 /// set), where missing data is a failure.
 #[allow(dead_code)] // used by the tests that read ../shared/data
 pub fn shared_data(name: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("HISTORIOGRAPH_SHARED_DATA")
+    shared("HISTORIOGRAPH_SHARED_DATA", "data", name)
+}
+
+/// A file of the shared sources (`../shared/sources/<name>` beside the repository, or
+/// `$HISTORIOGRAPH_SHARED_SOURCES/<name>`): the papers the bundled corpus encodes. Missing, as
+/// for [`shared_data`].
+#[allow(dead_code)] // used by the tests that read ../shared/sources
+pub fn shared_source(name: &str) -> Option<PathBuf> {
+    shared("HISTORIOGRAPH_SHARED_SOURCES", "sources", name)
+}
+
+fn shared(variable: &str, folder: &str, name: &str) -> Option<PathBuf> {
+    let root = std::env::var_os(variable)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared")
+                .join(folder)
+        });
     let dir = root.join(name);
-    if dir.is_dir() {
+    if dir.exists() {
         return Some(dir);
     }
     if std::env::var_os("CI").is_some() {
         panic!(
-            "shared data missing under CI: {} (set HISTORIOGRAPH_SHARED_DATA)",
+            "shared data missing under CI: {} (set {variable})",
             dir.display()
         );
     }
     eprintln!(
-        "\n!!! SKIPPED: shared data not found at {} (set HISTORIOGRAPH_SHARED_DATA to run this test)\n",
+        "\n!!! SKIPPED: shared data not found at {} (set {variable} to run this test)\n",
         dir.display()
     );
     None
