@@ -14,7 +14,13 @@
 //! - `contradictions × claims` times, a random claim contradicts another, and with probability
 //!   [`Synthetic::mutual`] the other contradicts it back;
 //! - with probability [`Synthetic::undermining`] a claim is undermined by one document (the
-//!   edge-list format has no such record, so TSV output leaves these out).
+//!   edge-list format has no such record, so TSV output leaves these out);
+//! - with probability [`Synthetic::linked`] a claim above layer 0 also has a linked argument
+//!   whose two premises are claims of lower layers, and with probability
+//!   [`Synthetic::undercutting`] a claim undercuts a document. These are drawn from a second
+//!   stream of the seed, after everything above, so the rest of a corpus is the same whatever
+//!   their probabilities; the edge-list format has no such records, so TSV output (the networkx
+//!   baseline's convergent graph) leaves them out too.
 //!
 //! Randomness comes from SplitMix64 seeded with [`Synthetic::seed`] and integer arithmetic only
 //! (plus exact comparisons of 53-bit fractions), so a seed gives the same corpus on every platform
@@ -27,7 +33,8 @@ use std::path::{Path, PathBuf};
 use crate::corpus::date::{DateSpec, PartialDate};
 use crate::corpus::id::Id;
 use crate::corpus::model::{
-    Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, School, Stance,
+    Argument, Audience, Claim, Document, DocumentKind, Evidence, Historian, Polarity, School,
+    Stance, Undercut, UndercutTarget,
 };
 use crate::corpus::Corpus;
 
@@ -63,6 +70,10 @@ pub struct Synthetic {
     pub mutual: f64,
     /// The probability that a claim is undermined by a document.
     pub undermining: f64,
+    /// The probability that a claim above layer 0 has a linked argument of two premises.
+    pub linked: f64,
+    /// The probability that a claim undercuts a document.
+    pub undercutting: f64,
 }
 
 /// SplitMix64: a small, fast generator whose output is fixed by its seed on every platform.
@@ -127,12 +138,16 @@ struct Edges {
     undermines: Vec<Option<u32>>,
     supports: Vec<Vec<u32>>,
     contradicts: Vec<Vec<u32>>,
+    /// The two premises of each claim's linked argument, if it has one.
+    arguments: Vec<Option<[u32; 2]>>,
+    undercuts: Vec<Option<u32>>,
 }
 
 impl Synthetic {
     /// `documents` documents and `claims` claims with the baseline's defaults: 8 layers, 20
     /// historians, 10 % direct evidence, 0.5 % support cycles, 0.2 contradictions per claim of
-    /// which 30 % mutual, 5 % undermined claims.
+    /// which 30 % mutual, 5 % undermined claims, 10 % of claims above layer 0 with a linked
+    /// argument, 0.5 % of claims undercutting a document.
     pub fn new(documents: usize, claims: usize, seed: u64) -> Synthetic {
         Synthetic {
             documents,
@@ -145,6 +160,8 @@ impl Synthetic {
             contradictions: 0.2,
             mutual: 0.3,
             undermining: 0.05,
+            linked: 0.1,
+            undercutting: 0.005,
         }
     }
 
@@ -206,6 +223,8 @@ impl Synthetic {
             undermines: vec![None; n],
             supports: vec![Vec::new(); n],
             contradicts: vec![Vec::new(); n],
+            arguments: vec![None; n],
+            undercuts: vec![None; n],
         };
         let docs = self.documents;
         for i in 0..n {
@@ -250,6 +269,28 @@ impl Synthetic {
                 contradict(&mut e, b, a);
             }
         }
+        // Linked arguments and undercuts, from a stream of their own.
+        let mut rng = SplitMix64(self.seed ^ 0x5EED_A5A5_0000_0001);
+        for i in bounds[1.min(layers)]..n {
+            if rng.chance(self.linked) {
+                let l = (i / per).min(layers - 1);
+                let mut premise = || {
+                    let from = if rng.chance(0.7) { l - 1 } else { rng.below(l) };
+                    (bounds[from] + rng.below(bounds[from + 1] - bounds[from])) as u32
+                };
+                let (a, b) = (premise(), premise());
+                if a != b && l > 0 {
+                    e.arguments[i] = Some([a, b]);
+                }
+            }
+        }
+        if docs > 0 {
+            for i in 0..n {
+                if rng.chance(self.undercutting) {
+                    e.undercuts[i] = Some(rng.below(docs) as u32);
+                }
+            }
+        }
         e
     }
 
@@ -285,8 +326,22 @@ impl Synthetic {
             evidence,
             supports: names(&edges.supports[i]),
             contradicts: names(&edges.contradicts[i]),
-            notes: None,
-            origin: None,
+            arguments: (edges.arguments[i].iter())
+                .map(|premises| Argument {
+                    id: None,
+                    premises: names(premises),
+                    locator: "synthetic".into(),
+                    cites: Vec::new(),
+                    note: None,
+                })
+                .collect(),
+            undercuts: (edges.undercuts[i].iter())
+                .map(|&d| Undercut {
+                    target: UndercutTarget::Document(ids.documents[d as usize].clone()),
+                    locator: "synthetic".into(),
+                    note: None,
+                })
+                .collect(),
             ..Default::default()
         }
     }
@@ -352,6 +407,8 @@ struct YamlFile<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     historians: &'a [Historian],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    works: &'a [crate::corpus::model::Work],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     claims: &'a [Claim],
 }
 
@@ -386,9 +443,19 @@ impl Corpus {
                     ..YamlFile::default()
                 },
             ),
+            (
+                "works.yaml".to_string(),
+                YamlFile {
+                    works: &self.works,
+                    ..YamlFile::default()
+                },
+            ),
         ];
         files.retain(|(_, f)| {
-            !f.schools.is_empty() || !f.documents.is_empty() || !f.historians.is_empty()
+            !f.schools.is_empty()
+                || !f.documents.is_empty()
+                || !f.historians.is_empty()
+                || !f.works.is_empty()
         });
         for (n, claims) in self.claims.chunks(CLAIMS_PER_FILE).enumerate() {
             files.push((

@@ -112,6 +112,10 @@ struct Generate {
     /// The seed: the same numbers and seed give the same debate on every platform
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The share of claims above the first layer that also have a linked argument of two
+    /// premises (0 gives a convergent graph; TSV output leaves linked arguments out anyway)
+    #[arg(long, default_value_t = 0.1, value_name = "SHARE")]
+    linked: f64,
     /// `yaml` writes a corpus folder; `tsv` writes the edge list the networkx baseline reads
     #[arg(long, value_enum, default_value_t = GenerateFormat::Yaml)]
     format: GenerateFormat,
@@ -261,7 +265,16 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
         ("documents", corpus.documents.len()),
         ("historians", corpus.historians.len()),
         ("claims", corpus.claims.len()),
+        ("works", corpus.works.len()),
         ("schools", corpus.schools.len()),
+        (
+            "linked arguments",
+            corpus.claims.iter().map(|c| c.arguments.len()).sum(),
+        ),
+        (
+            "undercuts",
+            corpus.claims.iter().map(|c| c.undercuts.len()).sum(),
+        ),
         ("edges", debate.graph().edge_count()),
     ];
     if json {
@@ -389,7 +402,15 @@ fn refuse_to_drop_comments(
     Err(Failure(message))
 }
 fn generate(args: &Generate) -> Result<(), Failure> {
-    let corpus = historiograph::Synthetic::new(args.documents, args.claims, args.seed).corpus();
+    if !(0.0..=1.0).contains(&args.linked) {
+        return Err(Failure(format!(
+            "error: --linked expects a share between 0 and 1, found {}\n",
+            args.linked
+        )));
+    }
+    let mut synthetic = historiograph::Synthetic::new(args.documents, args.claims, args.seed);
+    synthetic.linked = args.linked;
+    let corpus = synthetic.corpus();
     let path = &args.output;
     let written = match args.format {
         GenerateFormat::Yaml => corpus.write_yaml(path).map(|_| ()),

@@ -463,16 +463,38 @@ pub struct Argument {
 }
 
 /// Source criticism: a claim's attack on a piece of evidence rather than on a conclusion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// It serializes as the corpus format writes it: `{document, claim, work, argument}` (the
+/// target's fields), `locator`, `note`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Undercut {
     /// What is attacked.
-    #[serde(flatten)]
     pub target: UndercutTarget,
     /// Where the source makes the criticism.
     pub locator: Box<str>,
     /// Free notes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Box<str>>,
+}
+
+impl Serialize for Undercut {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match &self.target {
+            UndercutTarget::Document(d) => map.serialize_entry("document", d)?,
+            UndercutTarget::Evidence { document, claim } => {
+                map.serialize_entry("document", document)?;
+                map.serialize_entry("claim", claim)?;
+            }
+            UndercutTarget::Work(w) => map.serialize_entry("work", w)?,
+            UndercutTarget::Argument(a) => map.serialize_entry("argument", a)?,
+        }
+        map.serialize_entry("locator", &self.locator)?;
+        if let Some(note) = &self.note {
+            map.serialize_entry("note", note)?;
+        }
+        map.end()
+    }
 }
 
 /// What an [`Undercut`] attacks.

@@ -792,42 +792,47 @@ impl<'m, 'j> Importer<'m, 'j> {
                     undercut.push((m, e));
                 }
             }
-            if targets.is_empty() && undercut.is_empty() {
+            let ends: Vec<usize> = (attackers.iter().chain(&targets).map(|&(_, e)| e))
+                .chain(undercut.iter().map(|&(_, e)| e))
+                .collect();
+            let claims = distinct(targets.into_iter().map(|(t, _)| t));
+            let attackers = distinct(attackers.into_iter().map(|(a, _)| a));
+            let mut made = false;
+            for &t in &claims {
+                for &a in &attackers {
+                    made |= self.contradict(n, a, t);
+                }
+            }
+            for &(m, _) in &undercut {
+                for (c, k) in self.arguments_of[m].clone() {
+                    for &a in &attackers {
+                        made |= self.undercut(n, a, (c, k));
+                    }
+                }
+            }
+            // A CA node whose every relation was refused is kept as a note, with the reasons.
+            if !made {
                 continue;
             }
             self.node_fate[n] = Fate::Mapped;
-            let ends = attackers.iter().chain(&targets).map(|&(_, e)| e);
-            for e in ends.chain(undercut.iter().map(|&(_, e)| e)) {
+            for e in ends {
                 self.edge_realised[e] = true;
             }
             let note = self.describe_node(n);
-            let targets = distinct(targets.into_iter().map(|(t, _)| t));
-            let attackers = distinct(attackers.into_iter().map(|(a, _)| a));
-            for &t in &targets {
+            for &t in &claims {
                 self.claims[t].notes.push(note.clone());
             }
             if !undercut.is_empty() {
-                for &a in attackers.iter().filter(|a| !targets.contains(a)) {
+                for &a in attackers.iter().filter(|a| !claims.contains(a)) {
                     self.claims[a].notes.push(note.clone());
-                }
-            }
-            for &t in &targets {
-                for &a in &attackers {
-                    self.contradict(n, a, t);
-                }
-            }
-            for (m, _) in undercut {
-                for (c, k) in self.arguments_of[m].clone() {
-                    for &a in &attackers {
-                        self.undercut(n, a, (c, k));
-                    }
                 }
             }
         }
     }
 
-    /// Claim `a` contradicts claim `t` through CA node `n`, unless the corpus format forbids it.
-    fn contradict(&mut self, n: usize, a: usize, t: usize) {
+    /// Claim `a` contradicts claim `t` through CA node `n`, unless the corpus format forbids it
+    /// (then a note on `t` says why). Whether the contradiction was made.
+    fn contradict(&mut self, n: usize, a: usize, t: usize) -> bool {
         let why = if a == t {
             Some("this claim attacks itself")
         } else if self.claims[a].supports.contains(&t) {
@@ -843,16 +848,19 @@ impl<'m, 'j> Importer<'m, 'j> {
                     self.node_label(n)
                 );
                 self.claims[t].notes.push(note);
+                false
             }
             None => {
                 self.claims[a].contradicts.insert(t);
+                true
             }
         }
     }
 
     /// Claim `a` undercuts argument `k` of claim `c` through CA node `n`, unless `a` is that
-    /// argument's conclusion; the argument is named after its RA node.
-    fn undercut(&mut self, n: usize, a: usize, (c, k): (usize, usize)) {
+    /// argument's conclusion (then a note on `c` says why); the argument is named after its RA
+    /// node. Whether the undercut was made.
+    fn undercut(&mut self, n: usize, a: usize, (c, k): (usize, usize)) -> bool {
         let ra = self.claims[c].arguments[k].node;
         if a == c {
             let note = format!(
@@ -863,7 +871,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 self.node_label(ra)
             );
             self.claims[c].notes.push(note);
-            return;
+            return false;
         }
         if self.claims[c].arguments[k].id.is_none() {
             let id = id_from(&self.map.nodes[ra].id, || format!("ra-node-{ra}"));
@@ -878,6 +886,7 @@ impl<'m, 'j> Importer<'m, 'j> {
         {
             self.claims[a].undercuts.push((c, k, locator));
         }
+        true
     }
 
     /// L → YA → I where the L-node has a speaker: the speaker is a proponent of the claim.

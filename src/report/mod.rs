@@ -318,7 +318,7 @@ impl Answer {
                         let premises: Vec<String> = (a.premises.iter())
                             .map(|p| match p.grounded {
                                 true => p.id.to_string(),
-                                false => format!("{} (ungrounded)", p.id),
+                                false => format!("{} (no document)", p.id),
                             })
                             .collect();
                         t.row(vec![

@@ -18,7 +18,7 @@ fn check_prints_counts() {
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(
         stdout,
-        "ok: 5 documents, 3 historians, 9 claims, 6 schools, 24 edges\n"
+        "ok: 5 documents, 3 historians, 9 claims, 0 works, 6 schools, 0 linked arguments, 0 undercuts, 24 edges\n"
     );
 }
 

@@ -810,3 +810,273 @@ fn aif_export_names_every_node_it_links() {
     assert_eq!(aif["participants"][0]["surname"], "\"Jr\"");
     assert_eq!(aif["participants"][0]["firstname"], "O'Brien");
 }
+
+/// The hand-made corpus of linked arguments and undercuts, with one more claim that undercuts
+/// its linked argument (the corpus itself undercuts only a document and an evidence link).
+fn linked_arguments() -> Debate {
+    let dir = crate::support::corpus_dir("linked-arguments");
+    let text = std::fs::read_to_string(dir.join("debate.yaml")).unwrap();
+    let extra = r#"
+claims:
+  - id: tone-is-convention
+    statement: Orders were the house style of every instruction, not a sign of deference.
+    proponents: [beta]
+    stance: qualifies
+    locator: Section 1, fn 7
+    undercuts:
+      - {argument: deference-argument, locator: "Section 1, fn 7"}
+"#;
+    let corpus = from_yaml(&[("debate.yaml", &text), ("extra.yaml", extra)])
+        .unwrap_or_else(|e| panic!("{e}: {:#?}", e.diagnostics));
+    Debate::new(corpus)
+}
+
+/// The edges of an AIF nodeset as `(fromID, toID)`, and the type of each node.
+fn aif_graph(aif: &serde_json::Value) -> (BTreeSet<(String, String)>, BTreeMap<String, String>) {
+    let types = aif["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["nodeID"].as_str().unwrap().to_string(),
+                n["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let edges = aif["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["fromID"].as_str().unwrap().to_string(),
+                e["toID"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (edges, types)
+}
+
+#[test]
+fn aif_export_writes_a_linked_argument_as_one_ra_node_and_undercuts_as_ca_nodes() {
+    let d = linked_arguments();
+    let aif: serde_json::Value =
+        serde_json::from_str(&export(&d, Format::Aif, &ExportOptions::default()).unwrap()).unwrap();
+    let (edges, types) = aif_graph(&aif);
+    let into = |id: &str| -> BTreeSet<&str> {
+        edges
+            .iter()
+            .filter(|(_, t)| t == id)
+            .map(|(f, _)| f.as_str())
+            .collect()
+    };
+    let out_of = |id: &str| -> BTreeSet<&str> {
+        edges
+            .iter()
+            .filter(|(f, _)| f == id)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    };
+    // The linked argument: one RA node, named like the argument, with both premises into it
+    // and one edge out to the conclusion; no I-node for it.
+    assert_eq!(types["deference-argument"], "RA");
+    let undercutter = ca_of(&edges, &types, "tone-is-convention", "deference-argument");
+    assert_eq!(
+        into("deference-argument"),
+        BTreeSet::from(["instructive-tone", "reports", undercutter])
+    );
+    assert_eq!(out_of("deference-argument"), BTreeSet::from(["deference"]));
+    // The premises support the conclusion only through it.
+    for premise in ["reports", "instructive-tone"] {
+        let alone: Vec<&str> = out_of(premise)
+            .into_iter()
+            .filter(|s| *s != "deference-argument" && out_of(s).contains("deference"))
+            .collect();
+        assert!(
+            alone.is_empty(),
+            "{premise} supports the conclusion alone: {alone:?}"
+        );
+    }
+    // Undercutters: a CA node into the RA node of the argument, into the RA node of the
+    // undercut evidence link, and into the I-node of the undercut document.
+    assert_eq!(out_of(undercutter), BTreeSet::from(["deference-argument"]));
+    assert_eq!(types[undercutter], "CA");
+    let link = "memoir→kims-war";
+    assert_eq!(types[link], "RA");
+    assert_eq!(
+        into(link),
+        BTreeSet::from(["memoir", ca_of(&edges, &types, "memoir-self-serving", link)])
+    );
+    assert_eq!(out_of(link), BTreeSet::from(["kims-war"]));
+    ca_of(&edges, &types, "letter-unreliable", "letter");
+    // Works are I-nodes like documents; a citation is an RA node from the work.
+    assert_eq!(types["alpha-2001"], "I");
+    let cited: BTreeSet<&str> = out_of("alpha-2001").into_iter().flat_map(out_of).collect();
+    assert_eq!(cited, BTreeSet::from(["letter-unreliable"]));
+}
+
+/// The CA node through which `attacker` attacks `target` (there is exactly one).
+fn ca_of<'a>(
+    edges: &'a BTreeSet<(String, String)>,
+    types: &BTreeMap<String, String>,
+    attacker: &str,
+    target: &str,
+) -> &'a str {
+    let cas: Vec<&str> = edges
+        .iter()
+        .filter(|(f, t)| f == attacker && types[t] == "CA")
+        .map(|(_, t)| t.as_str())
+        .filter(|ca| edges.contains(&(ca.to_string(), target.to_string())))
+        .collect();
+    assert_eq!(cas.len(), 1, "{attacker} → {target}: {cas:?}");
+    cas[0]
+}
+
+#[test]
+fn aif_round_trip_keeps_the_linked_argument_and_its_undercut() {
+    let d = linked_arguments();
+    let (back, imported) = aif_round_trip(&d, "linked");
+    let claim = |id: &str| imported.claim(id).unwrap_or_else(|| panic!("{id}"));
+    // One argument, not two independent supports.
+    let deference = claim("deference");
+    assert_eq!(deference.arguments.len(), 1);
+    let argument = &deference.arguments[0];
+    assert_eq!(argument.id.as_deref(), Some("deference-argument"));
+    let premises: BTreeSet<&str> = argument.premises.iter().map(|p| p.as_str()).collect();
+    assert_eq!(premises, BTreeSet::from(["instructive-tone", "reports"]));
+    assert!(claim("reports").supports.is_empty());
+    assert!(claim("instructive-tone").supports.is_empty());
+    // The undercut of the argument, by id.
+    let critic = claim("tone-is-convention");
+    assert_eq!(critic.undercuts.len(), 1);
+    assert_eq!(
+        critic.undercuts[0].target,
+        UndercutTarget::Argument("deference-argument".into())
+    );
+    assert!(critic.contradicts.is_empty());
+    // The undercut document comes back as a contradicted claim; the undercut evidence link,
+    // an RA node of one premise, as a support with its undercutter noted.
+    assert_eq!(claim("letter-unreliable").contradicts, ["letter"]);
+    assert_eq!(claim("memoir").supports, ["kims-war"]);
+    let notes = claim("memoir-self-serving").notes.as_deref().unwrap();
+    assert!(notes.contains("not mapped as an undercut"), "{notes}");
+    assert!(notes.contains("RA memoir→kims-war"), "{notes}");
+    assert_eq!((back.summary.arguments, back.summary.undercuts), (1, 1));
+    // The import is a debate with one linked argument, undercut.
+    let again = Debate::new(imported);
+    let linked: Vec<&str> = (0..again.inferences().len())
+        .filter(|&i| again.argument(i).is_some())
+        .map(|i| again.inference_name(i))
+        .collect();
+    assert_eq!(linked, ["deference-argument"]);
+}
+
+#[test]
+fn dot_draws_each_inference_as_one_junction() {
+    let d = debate("linked-arguments");
+    let dot = export(&d, Format::Dot, &ExportOptions::default()).unwrap();
+    let junctions: Vec<&str> = dot.lines().filter(|l| l.contains("shape=point")).collect();
+    // The linked argument is one junction, however many premises; the undercut evidence link
+    // is the other.
+    assert_eq!(junctions.len(), d.inferences().len(), "{dot}");
+    assert_eq!(junctions.len(), 2, "{dot}");
+    assert_eq!(
+        junctions
+            .iter()
+            .filter(|l| l.trim_start().starts_with("\"deference-argument\""))
+            .count(),
+        1
+    );
+    for premise in ["reports", "instructive-tone"] {
+        assert!(dot.contains(&format!(
+            "\"{premise}\" -> \"deference-argument\" [color=black, style=solid, arrowhead=none"
+        )));
+        assert!(!dot.contains(&format!("\"{premise}\" -> \"deference\" ")));
+    }
+    assert!(dot.contains("\"deference-argument\" -> \"deference\" [color=black, style=bold"));
+    assert!(dot.contains(
+        "\"memoir-self-serving\" -> \"memoir→kims-war\" [color=darkorange, style=bold, arrowhead=tee"
+    ));
+    assert!(dot.contains("\"letter-unreliable\" -> \"letter\" [color=darkorange"));
+    // Junctions are in no cluster.
+    assert!(!dot.contains("cluster_inferences"));
+    insta::assert_snapshot!(dot);
+}
+
+#[test]
+fn argdown_writes_linked_arguments_as_premise_conclusion_structures() {
+    let argdown = export(
+        &linked_arguments(),
+        Format::Argdown,
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    validate_argdown(&argdown).unwrap_or_else(|e| panic!("{e}\n{argdown}"));
+    assert!(argdown.contains(
+        "\n<deference-argument>: linked argument: its premises hold only together #(inferences)\n\n\
+         (1) [instructive-tone]\n(2) [reports]\n----\n(3) [deference]\n"
+    ), "{argdown}");
+    assert!(
+        argdown.contains("\n  _> <deference-argument>\n"),
+        "{argdown}"
+    );
+    assert!(
+        argdown.contains("\n(1) [memoir]\n----\n(2) [kims-war]\n"),
+        "{argdown}"
+    );
+    assert!(argdown.contains("\n  _> <memoir→kims-war>\n"), "{argdown}");
+    // Premises and conclusions are the structure's, not relations under the statements.
+    assert!(!argdown.contains("+> <"), "{argdown}");
+    insta::assert_snapshot!(argdown);
+}
+
+#[test]
+fn mermaid_graphml_and_json_mark_inferences_as_junctions() {
+    let d = linked_arguments();
+    let mermaid = export(&d, Format::Mermaid, &ExportOptions::default()).unwrap();
+    let circles: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.ends_with(":::inference"))
+        .collect();
+    assert_eq!(circles.len(), 2, "{mermaid}");
+    assert!(circles
+        .iter()
+        .any(|l| l.contains("((\"deference-argument\"))")));
+    assert!(
+        mermaid.contains(" --- "),
+        "premises join the junction without a head"
+    );
+    let xml = export(&d, Format::Graphml, &ExportOptions::default()).unwrap();
+    check_xml(&xml).unwrap();
+    assert!(xml.contains(
+        "<node id=\"deference-argument\"><data key=\"d_kind\">inference</data><data key=\"d_label\">deference-argument</data>"
+    ), "{xml}");
+    let json: serde_json::Value =
+        serde_json::from_str(&export(&d, Format::Json, &ExportOptions::default()).unwrap())
+            .unwrap();
+    let inferences: Vec<&str> = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "inference")
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(inferences, ["deference-argument", "memoir→kims-war"]);
+    let relation = |from: &str, to: &str| -> Vec<&str> {
+        json["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["from"] == from && e["to"] == to)
+            .map(|e| e["relation"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(relation("reports", "deference-argument"), ["premise"]);
+    assert_eq!(relation("deference-argument", "deference"), ["concludes"]);
+    assert_eq!(
+        relation("tone-is-convention", "deference-argument"),
+        ["undercuts"]
+    );
+    assert_eq!(relation("alpha-2001", "letter-unreliable"), ["cites"]);
+}

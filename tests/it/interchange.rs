@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use historiograph::{AifImport, Corpus, Debate, ImportError, Tally};
+use historiograph::{AifImport, Corpus, Debate, ImportError, Tally, UndercutTarget};
 use serde_json::Value;
 
 use crate::support::shared_data;
@@ -84,6 +84,50 @@ fn pairs(map: &Value, kind: &str) -> BTreeSet<(String, String)> {
     out
 }
 
+/// Independently of the importer: each RA node's distinct premise and conclusion I-nodes, only
+/// I → RA and RA → I edges counting.
+fn inferences(map: &Value) -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
+    let types: BTreeMap<String, String> = map["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (text(&n["nodeID"]), text(&n["type"])))
+        .collect();
+    let mut out: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    for e in map["edges"].as_array().unwrap() {
+        let (from, to) = (text(&e["fromID"]), text(&e["toID"]));
+        let (Some(tf), Some(tt)) = (types.get(&from), types.get(&to)) else {
+            continue;
+        };
+        if tf == "I" && tt == "RA" {
+            out.entry(to).or_default().0.insert(from);
+        } else if tf == "RA" && tt == "I" {
+            out.entry(from).or_default().1.insert(to);
+        }
+    }
+    out
+}
+
+/// What the RA nodes of a map should become: linked arguments `(conclusion, premises)` for two
+/// or more premises (a premise that is also the conclusion left out), supports otherwise.
+type Arguments = BTreeSet<(String, BTreeSet<String>)>;
+
+fn arguments_and_supports(map: &Value) -> (Arguments, BTreeSet<(String, String)>) {
+    let mut arguments = BTreeSet::new();
+    let mut supports = BTreeSet::new();
+    for (premises, conclusions) in inferences(map).into_values() {
+        for c in &conclusions {
+            let others: BTreeSet<String> = premises.iter().filter(|p| *p != c).cloned().collect();
+            if others.len() >= 2 {
+                arguments.insert((c.clone(), others));
+            } else {
+                supports.extend(others.into_iter().map(|p| (p, c.clone())));
+            }
+        }
+    }
+    (arguments, supports)
+}
+
 fn sum(t: &Tally) -> usize {
     t.mapped + t.noted + t.aside
 }
@@ -116,10 +160,12 @@ fn every_map_imports_with_counts_that_match_the_file() {
             map["locutions"].as_array().unwrap().len()
         );
         assert_eq!(sum(&summary.locutions), summary.locutions.total, "{name}");
-        // Every I-node is a claim; RA and CA become supports and contradicts, pair for pair.
+        // Every I-node is a claim; an RA node of several premises becomes one linked argument,
+        // of one premise a support; CA nodes become contradicts, pair for pair.
         assert_eq!(summary.claims, by_type["I"], "{name}");
         assert_eq!(summary.nodes["I"].mapped, by_type["I"], "{name}");
-        let supports = pairs(&map, "RA");
+        let (arguments, supports) = arguments_and_supports(&map);
+        assert!(supports.is_subset(&pairs(&map, "RA")), "{name}");
         let contradicts: BTreeSet<_> = pairs(&map, "CA").difference(&supports).cloned().collect();
         let corpus = imported
             .corpus()
@@ -136,6 +182,20 @@ fn every_map_imports_with_counts_that_match_the_file() {
         assert_eq!(edges(|c| &c.contradicts), contradicts, "{name}");
         assert_eq!(summary.supports, supports.len());
         assert_eq!(summary.contradicts, contradicts.len());
+        let made: Arguments = corpus
+            .claims
+            .iter()
+            .flat_map(|c| {
+                c.arguments.iter().map(|a| {
+                    let premises = a.premises.iter().map(|p| p.to_string()).collect();
+                    (c.id.to_string(), premises)
+                })
+            })
+            .collect();
+        assert_eq!(made, arguments, "{name}");
+        assert_eq!(summary.arguments, arguments.len(), "{name}");
+        // No CA node of these maps attacks an RA node (see the data's README).
+        assert_eq!(summary.undercuts, 0, "{name}");
         // Statements are the I-node texts, verbatim.
         let statements: BTreeMap<String, String> = map["nodes"]
             .as_array()
@@ -251,8 +311,13 @@ fn linked_premises_are_recorded_on_the_conclusion() {
     assert!(c.notes.as_deref().unwrap().contains(
         "RA r \"Default Inference\" (scheme: Default Inference); from I p1 [edge 1], I p2 [edge 2]; to I c [edge 3]"
     ));
-    assert_eq!(corpus.claim("p1").unwrap().supports, ["c"]);
-    assert_eq!(corpus.claim("p2").unwrap().supports, ["c"]);
+    // One linked argument, not two independent supports; no id, as nothing undercuts it.
+    assert_eq!(c.arguments.len(), 1);
+    assert_eq!(c.arguments[0].premises, ["p1", "p2"]);
+    assert_eq!(&*c.arguments[0].locator, "AIF RA r");
+    assert_eq!(c.arguments[0].id, None);
+    assert!(corpus.claim("p1").unwrap().supports.is_empty());
+    assert!(corpus.claim("p2").unwrap().supports.is_empty());
     // The CA has no target: kept as a note on its attacker, not mapped.
     assert!(corpus.claim("p1").unwrap().contradicts.is_empty());
     assert!(corpus
@@ -301,6 +366,114 @@ fn linked_premises_are_recorded_on_the_conclusion() {
     assert_eq!(aside["nodes"][0]["nodeID"], "lonely");
     assert_eq!(aside["edges"][0]["toID"], "nowhere");
     insta::assert_snapshot!(s.to_string());
+}
+
+#[test]
+fn undercutters_of_linked_arguments_become_undercuts() {
+    // r1 is a linked argument (a, b → c) that d undercuts; c cannot undercut its own argument;
+    // r2 has one premise (a → f), so e's attack on it stays a note; g attacks c and r1 at once.
+    let json = r#"{"nodes": [
+        {"nodeID": "a", "text": "A", "type": "I"},
+        {"nodeID": "b", "text": "B", "type": "I"},
+        {"nodeID": "c", "text": "C", "type": "I"},
+        {"nodeID": "d", "text": "D", "type": "I"},
+        {"nodeID": "e", "text": "E", "type": "I"},
+        {"nodeID": "f", "text": "F", "type": "I"},
+        {"nodeID": "g", "text": "G", "type": "I"},
+        {"nodeID": "r1", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "r2", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "x1", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "x2", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "x3", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "x4", "text": "Default Conflict", "type": "CA"}
+      ], "edges": [
+        {"edgeID": 1, "fromID": "a", "toID": "r1"},
+        {"edgeID": 2, "fromID": "b", "toID": "r1"},
+        {"edgeID": 3, "fromID": "r1", "toID": "c"},
+        {"edgeID": 4, "fromID": "a", "toID": "r2"},
+        {"edgeID": 5, "fromID": "r2", "toID": "f"},
+        {"edgeID": 6, "fromID": "d", "toID": "x1"},
+        {"edgeID": 7, "fromID": "x1", "toID": "r1"},
+        {"edgeID": 8, "fromID": "e", "toID": "x2"},
+        {"edgeID": 9, "fromID": "x2", "toID": "r2"},
+        {"edgeID": 10, "fromID": "c", "toID": "x3"},
+        {"edgeID": 11, "fromID": "x3", "toID": "r1"},
+        {"edgeID": 12, "fromID": "g", "toID": "x4"},
+        {"edgeID": 13, "fromID": "x4", "toID": "c"},
+        {"edgeID": 14, "fromID": "x4", "toID": "r1"}
+      ]}"#;
+    let imported = AifImport::from_json("undercuts", json).unwrap();
+    let corpus = imported
+        .corpus()
+        .unwrap_or_else(|e| panic!("{e}: {:#?}\n{}", e.diagnostics, imported.yaml));
+    let claim = |id: &str| corpus.claim(id).unwrap();
+    let notes = |id: &str| claim(id).notes.as_deref().unwrap_or("").to_string();
+    // The undercut argument gets its RA node's id.
+    let c = claim("c");
+    assert_eq!(c.arguments.len(), 1);
+    assert_eq!(c.arguments[0].id.as_deref(), Some("r1"));
+    assert_eq!(c.arguments[0].premises, ["a", "b"]);
+    let undercuts = |id: &str| -> Vec<(UndercutTarget, String)> {
+        claim(id)
+            .undercuts
+            .iter()
+            .map(|u| (u.target.clone(), u.locator.to_string()))
+            .collect()
+    };
+    let r1 = UndercutTarget::Argument("r1".into());
+    assert_eq!(undercuts("d"), [(r1.clone(), "AIF CA x1".to_string())]);
+    assert!(notes("d").contains("CA x1 "), "{}", notes("d"));
+    // g both contradicts c and undercuts its argument.
+    assert_eq!(undercuts("g"), [(r1, "AIF CA x4".to_string())]);
+    assert_eq!(claim("g").contradicts, ["c"]);
+    // A claim does not undercut its own argument: a note says why.
+    assert!(undercuts("c").is_empty());
+    assert!(notes("c").contains(
+        "not mapped as an undercut from `c`: CA x3 attacks RA r1, an argument for this claim"
+    ));
+    // An RA node of one premise is a support; the attack on it stays a note on the attacker.
+    assert_eq!(claim("a").supports, ["f"]);
+    assert!(undercuts("e").is_empty());
+    assert!(notes("e").contains("not mapped as an undercut: CA x2 attacks RA r2"));
+    assert!(notes("e").contains("CA x2 \"Default Conflict\"; from I e [edge 8]; to RA r2 [edge 9]"));
+    let s = &imported.summary;
+    assert_eq!(
+        (s.arguments, s.undercuts, s.supports, s.contradicts),
+        (1, 2, 1, 1)
+    );
+    assert_eq!(
+        s.nodes["CA"],
+        Tally {
+            total: 4,
+            mapped: 2,
+            noted: 2,
+            aside: 0
+        }
+    );
+    assert_eq!(
+        s.nodes["RA"],
+        Tally {
+            total: 2,
+            mapped: 2,
+            noted: 0,
+            aside: 0
+        }
+    );
+    // Edges: the RA ends (5), x1 and x4 (5) are mapped; x2 and x3 (4) are noted.
+    assert_eq!(
+        s.edges,
+        Tally {
+            total: 14,
+            mapped: 10,
+            noted: 4,
+            aside: 0
+        }
+    );
+    assert_eq!(imported.aside, None);
+    // The import is a debate whose one linked argument has two undercutters.
+    let debate = Debate::new(corpus.clone());
+    assert_eq!(debate.inferences().len(), 1);
+    assert_eq!(debate.inference_name(0), "r1");
 }
 
 #[test]
@@ -381,7 +554,7 @@ fn cli_imports_a_map_and_refuses_to_overwrite() {
     let stderr = String::from_utf8(first.get_output().stderr.clone()).unwrap();
     assert!(
         stderr.starts_with(
-            "imported nodeset21145: 14 claims, 3 historians, 4 supports, 1 contradicts\n"
+            "imported nodeset21145: 14 claims, 3 historians, 4 supports, 1 contradicts, 0 arguments, 0 undercuts\n"
         ),
         "{stderr}"
     );
@@ -433,6 +606,6 @@ fn cli_export_formats_and_errors() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(
         stderr,
-        "error: unknown document, claim or historian `no-such-thing-at-all`\n"
+        "error: unknown document, claim, historian or work `no-such-thing-at-all`\n"
     );
 }
