@@ -38,7 +38,7 @@ fn shape(kind: &str) -> &'static str {
 fn node(item: &Item) -> String {
     if let Node::Inference(_) = item.node {
         return format!(
-            "{} [label=\"\", xlabel={}, shape=point, width=0.12, tooltip={}];",
+            "{} [label=\"\", xlabel={}, shape=point, style=filled, fillcolor=black, width=0.12, tooltip={}];",
             quote(item.id),
             quote(item.id),
             quote(item.text)

@@ -43,7 +43,8 @@ impl ClaimSummary {
 }
 
 /// A document as it appears in answers. JSON: `id`, `title`, `date` (ISO 8601, possibly
-/// partial), `kind`, `audience`, `author`.
+/// partial), `kind`, `audience`, `author`, `listed`, and when present `known_through` and
+/// `supplied`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct DocumentSummary {
     /// The document's id.
@@ -58,6 +59,14 @@ pub struct DocumentSummary {
     pub audience: Audience,
     /// Its author.
     pub author: String,
+    /// Whether the source lists it among its primary sources (else it is cited in notes only).
+    pub listed: bool,
+    /// The historian through whom the source knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_through: Option<Id>,
+    /// The fields whose values come from outside the source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<String>,
 }
 
 impl DocumentSummary {
@@ -70,6 +79,9 @@ impl DocumentSummary {
             kind: document.kind,
             audience: document.audience,
             author: document.author.to_string(),
+            listed: document.listed,
+            known_through: document.known_through.clone(),
+            supplied: document.supplied.iter().map(|f| f.to_string()).collect(),
         }
     }
 }

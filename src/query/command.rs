@@ -86,7 +86,17 @@ pub enum Query {
         id: String,
     },
     /// All documents, in date order
-    Documents,
+    Documents {
+        /// Only the documents the source lists among its primary sources
+        #[cfg_attr(feature = "cli", arg(long, conflicts_with = "unlisted"))]
+        listed: bool,
+        /// Only the documents the source cites in its notes without listing them
+        #[cfg_attr(feature = "cli", arg(long))]
+        unlisted: bool,
+        /// Only the documents the source knows through this historian's work
+        #[cfg_attr(feature = "cli", arg(long, value_name = "HISTORIAN"))]
+        known_through: Option<String>,
+    },
     /// All claims, sorted by id
     Claims,
     /// All historians, sorted by id
@@ -174,10 +184,19 @@ impl Query {
             Query::Conflicts => Answer::Conflicts(debate.conflicts()),
             Query::Criticism => Answer::Criticism(debate.source_criticism()),
             Query::Show { id } => Answer::Record(Box::new(show(debate, id)?)),
-            Query::Documents => Answer::Documents(
-                debate
-                    .documents_by_date()
-                    .into_iter()
+            Query::Documents {
+                listed,
+                unlisted,
+                known_through,
+            } => Answer::Documents(
+                (debate.documents_by_date().into_iter())
+                    .filter(|d| !listed || d.listed)
+                    .filter(|d| !unlisted || !d.listed)
+                    .filter(|d| {
+                        known_through
+                            .as_ref()
+                            .map_or(true, |h| d.known_through.as_deref() == Some(h.as_str()))
+                    })
                     .map(DocumentSummary::of)
                     .collect(),
             ),
