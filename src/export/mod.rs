@@ -31,7 +31,8 @@ pub enum Format {
     Mermaid,
     /// Nodes and edges as JSON.
     Json,
-    /// AIF (AIFdb JSON): claims and documents as I-nodes, RA and CA nodes for relations.
+    /// AIF (AIFdb JSON): claims, documents and works as I-nodes, RA nodes for support (one per
+    /// linked argument, with several premises), CA nodes for attacks and undercuts.
     Aif,
     /// Argdown: statements and their support and attack relations.
     Argdown,
@@ -298,7 +299,7 @@ impl Cluster<'_> {
 pub(crate) struct Item<'d> {
     pub node: Node,
     pub id: &'d str,
-    /// `document`, `claim` or `historian`.
+    /// `document`, `claim`, `work`, `inference` or `historian`.
     pub kind: &'static str,
     /// The statement, title or name, in full.
     pub text: &'d str,
