@@ -149,8 +149,9 @@ pub(crate) struct AcceptabilityCache {
     grounded: [OnceLock<Vec<bool>>; 2],
     /// Every flow node as an argument, with its need, support and attacks.
     evidential: OnceLock<Evidential>,
-    /// The grounded labelling of `evidential` with every document, per grounding.
-    labels: [OnceLock<Vec<Label>>; 2],
+    /// The grounded labelling of `evidential` with every document, per grounding, and the
+    /// order in which its labels were decided.
+    labels: [OnceLock<(Vec<Label>, Vec<u32>)>; 2],
 }
 
 /// The debate as a framework once some documents are set aside: which flow nodes are
@@ -344,12 +345,18 @@ impl Debate {
     /// The grounded labelling with every document (cached): which flow nodes are arguments,
     /// and their labels.
     fn grounded_labels(&self, grounding: Grounding) -> (&[bool], &[Label]) {
-        let live = self.grounded_nodes_in(grounding);
-        let labels = self.acceptability.labels[grounding as usize].get_or_init(|| {
-            let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
-            self.evidential().grounded(&absent)
-        });
+        let (live, labels, _) = self.grounded_labels_in_order(grounding);
         (live, labels)
+    }
+
+    /// [`Debate::grounded_labels`], with the order in which the labels were decided.
+    fn grounded_labels_in_order(&self, grounding: Grounding) -> (&[bool], &[Label], &[u32]) {
+        let live = self.grounded_nodes_in(grounding);
+        let (labels, order) = self.acceptability.labels[grounding as usize].get_or_init(|| {
+            let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
+            self.evidential().grounded_in_order(&absent)
+        });
+        (live, labels, order)
     }
 
     /// Every flow node as an argument, with its need, support and attacks (built once).
@@ -369,28 +376,18 @@ impl Debate {
     }
 
     /// The grounded status now of each claim whose status can change when the `leaving` flow
-    /// nodes (flagged in `gone`) leave, by claim index: the region they reach through support
-    /// and attack is relabelled with everything else as it was.
+    /// nodes (flagged in `gone`) leave, by claim index: the arguments whose labels can no longer
+    /// be derived as they were ([`Evidential::affected`]) are relabelled, with everything else
+    /// as it was.
     fn grounded_changes(
         &self,
         grounding: Grounding,
         leaving: &[u32],
         gone: &[bool],
     ) -> Vec<(usize, Status)> {
-        let (live, labels) = self.grounded_labels(grounding);
+        let (live, labels, order) = self.grounded_labels_in_order(grounding);
         let ev = self.evidential();
-        let mut region: Vec<u32> = leaving.to_vec();
-        let mut seen = gone.to_vec();
-        let mut i = 0;
-        while let Some(&v) = region.get(i) {
-            i += 1;
-            let next = ev.supported(v).iter().chain(ev.attacks().targets(v));
-            for &w in next {
-                if live[w as usize] && !std::mem::replace(&mut seen[w as usize], true) {
-                    region.push(w);
-                }
-            }
-        }
+        let region = ev.affected(labels, order, leaving);
         let absent: Vec<bool> = (live.iter().zip(gone)).map(|(&l, &g)| !l || g).collect();
         let mut labels = labels.to_vec();
         ev.grounded_within(&mut labels, &region, &absent);
