@@ -14,11 +14,12 @@
 //! solution is contained in it (by induction on how a node is derived without a document not
 //! in `E`), so `E` is their *greatest* solution. It is found by chaotic iteration from the top
 //! of the lattice ("every document", kept as a marker, not a set): one sweep in node order,
-//! then a worklist of the nodes whose predecessors changed. A node's set only shrinks after
-//! its first value, so it changes at most `k + 1` times, where `k` is the size of its first
-//! set; each change costs its in- and out-degree times the set sizes. In all, O((n + m) · k²)
-//! with `k` the largest set, near-linear on debates where a claim depends on a handful of
-//! documents. A claim with one route shares that route's set rather than copying it.
+//! then a worklist of the nodes whose predecessors changed behind the sweep. A node's set only
+//! shrinks after its first value, so it changes at most `k + 1` times, where `k` is the size of
+//! its first set; each change costs its in- and out-degree times the set sizes. In all,
+//! O((n + m) · k²) with `k` the largest set, near-linear on debates where a claim depends on a
+//! handful of documents. The empty set and single documents, what most claims depend on, are
+//! kept inline; larger sets are shared, so a claim with one route shares that route's set.
 //!
 //! **Rests only on.** A claim rests only on `d` when `d` is the only document with a path to
 //! it through grounded nodes. That is a label from `none < document d < many`, the join of its
@@ -55,8 +56,9 @@ impl Dependencies {
         let dependents = || {
             (essential.iter().enumerate())
                 .filter(|&(v, _)| claims(v))
-                .filter_map(|(v, set)| Some((v, set.as_ref()?)))
-                .flat_map(move |(v, set)| set.iter().map(move |&doc| (doc, (v - d) as u32)))
+                .flat_map(move |(v, set)| {
+                    set.as_slice().iter().map(move |&doc| (doc, (v - d) as u32))
+                })
         };
         let anchor = anchors(flow, grounded);
         let sole = || {
@@ -81,70 +83,116 @@ impl Dependencies {
     }
 }
 
-/// A set of documents, sorted; `None` is the top of the lattice, every document.
-type Set = Option<Arc<[u32]>>;
+/// A set of documents. `Top` is the top of the lattice, every document; the empty set and
+/// single documents, which most claims depend on, are kept without allocating.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Set {
+    Top,
+    Empty,
+    One(u32),
+    /// Two or more documents, sorted.
+    Many(Arc<[u32]>),
+}
 
-/// `E(v)` for every grounded flow node (see the module documentation); `None` for the others.
+impl Set {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Set::Top | Set::Empty => &[],
+            Set::One(d) => std::slice::from_ref(d),
+            Set::Many(ds) => ds,
+        }
+    }
+
+    fn of(mut ds: Vec<u32>) -> Set {
+        ds.sort_unstable();
+        ds.dedup();
+        match ds[..] {
+            [] => Set::Empty,
+            [d] => Set::One(d),
+            _ => Set::Many(ds.into()),
+        }
+    }
+
+    fn meet(&self, other: &Set) -> Set {
+        match (self, other) {
+            (Set::Top, x) | (x, Set::Top) => x.clone(),
+            (Set::Empty, _) | (_, Set::Empty) => Set::Empty,
+            (Set::One(a), x) | (x, Set::One(a)) => match x.as_slice().binary_search(a) {
+                Ok(_) => Set::One(*a),
+                Err(_) => Set::Empty,
+            },
+            (Set::Many(a), Set::Many(b)) => Set::of(
+                a.iter()
+                    .copied()
+                    .filter(|d| b.binary_search(d).is_ok())
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// `E(v)` for every grounded flow node (see the module documentation); `Top` for the others.
 fn essential(flow: &Flow, grounded: &[bool]) -> Vec<Set> {
     let n = flow.len();
     let backward = flow.backward();
-    let mut set: Vec<Set> = vec![None; n];
+    let mut set: Vec<Set> = vec![Set::Top; n];
     for (doc, s) in set.iter_mut().enumerate().take(flow.documents) {
         if grounded[doc] {
-            *s = Some(Arc::from([doc as u32]));
+            *s = Set::One(doc as u32);
         }
     }
     let evaluate = |v: u32, set: &[Set]| -> Set {
-        let inputs = || {
-            (backward.row(v).iter())
-                .filter(|&&u| grounded[u as usize])
-                .map(|&u| &set[u as usize])
-        };
+        let mut inputs = (backward.row(v).iter())
+            .filter(|&&u| grounded[u as usize])
+            .map(|&u| &set[u as usize]);
         if flow.inference(v).is_some() {
             let mut all: Vec<u32> = Vec::new();
-            for s in inputs() {
-                all.extend_from_slice(s.as_ref()?);
+            for s in inputs {
+                if *s == Set::Top {
+                    return Set::Top;
+                }
+                all.extend_from_slice(s.as_slice());
             }
-            all.sort_unstable();
-            all.dedup();
-            Some(all.into())
+            Set::of(all)
         } else {
-            let mut known = inputs().flatten();
-            let first = known.next()?;
-            let mut meet: Option<Vec<u32>> = None;
-            for s in known {
-                let base = meet.as_deref().unwrap_or(&first[..]);
-                meet = Some(
-                    base.iter()
-                        .copied()
-                        .filter(|d| s.binary_search(d).is_ok())
-                        .collect(),
-                );
-            }
-            Some(meet.map_or_else(|| first.clone(), Arc::from))
-        }
-    };
-    let mut queued = vec![false; n];
-    let mut todo: Vec<u32> = Vec::new();
-    let update = |v: u32, set: &mut [Set], todo: &mut Vec<u32>, queued: &mut [bool]| {
-        let new = evaluate(v, set);
-        if new != set[v as usize] {
-            set[v as usize] = new;
-            for &w in flow.forward.row(v) {
-                if grounded[w as usize] && !std::mem::replace(&mut queued[w as usize], true) {
-                    todo.push(w);
+            let mut meet = Set::Top;
+            for s in inputs.by_ref() {
+                meet = meet.meet(s);
+                if meet == Set::Empty {
+                    break;
                 }
             }
+            meet
         }
     };
+    // One sweep in node order, then a worklist for what changed behind the sweep: a node
+    // ahead of the sweep is evaluated when the sweep reaches it.
+    let mut queued = vec![false; n];
+    let mut todo: Vec<u32> = Vec::new();
+    let update =
+        |v: u32, set: &mut [Set], todo: &mut Vec<u32>, queued: &mut [bool], sweep: Option<u32>| {
+            let new = evaluate(v, set);
+            if new != set[v as usize] {
+                set[v as usize] = new;
+                for &w in flow.forward.row(v) {
+                    let behind = sweep.map_or(true, |at| w <= at);
+                    if behind
+                        && grounded[w as usize]
+                        && !std::mem::replace(&mut queued[w as usize], true)
+                    {
+                        todo.push(w);
+                    }
+                }
+            }
+        };
     for v in flow.documents as u32..n as u32 {
         if grounded[v as usize] && !flow.is_source(v) {
-            update(v, &mut set, &mut todo, &mut queued);
+            update(v, &mut set, &mut todo, &mut queued, Some(v));
         }
     }
     while let Some(v) = todo.pop() {
         queued[v as usize] = false;
-        update(v, &mut set, &mut todo, &mut queued);
+        update(v, &mut set, &mut todo, &mut queued, None);
     }
     set
 }

@@ -178,21 +178,40 @@ impl Debate {
         }
     }
 
-    /// The ids from flow node `from` along `next` to the claim the search started from.
-    fn path(&self, from: u32, next: &[u32]) -> Vec<Id> {
-        let mut path = vec![self.flow_id(from).clone()];
+    /// The flow nodes from `from` along `next` to the claim the search started from.
+    fn steps(&self, from: u32, next: &[u32]) -> Vec<u32> {
+        let mut steps = vec![from];
         let mut v = from;
         while next[v as usize] != v {
             v = next[v as usize];
-            path.push(self.flow_id(v).clone());
+            steps.push(v);
         }
-        path
+        steps
+    }
+
+    /// The ids along [`Debate::steps`], leaving out the junctions of undercut evidence links:
+    /// they stand for the link itself, which the path already shows.
+    fn path(&self, from: u32, next: &[u32]) -> Vec<Id> {
+        let link = |v: &u32| {
+            let i = self.flow.inference(*v);
+            i.is_some_and(|i| matches!(self.inference(i), crate::graph::Inference::Link { .. }))
+        };
+        let steps = self.steps(from, next);
+        steps
+            .iter()
+            .filter(|v| !link(v))
+            .map(|&v| self.flow_id(v).clone())
+            .collect()
     }
 
     fn route(&self, document: u32, next: &[u32]) -> Route {
         let path = self.path(document, next);
+        // The claims that undercut the document, or the undercut link that the path takes.
+        let on_path = self.steps(document, next);
+        let struck =
+            |t: u32| t == document || (on_path.contains(&t) && self.flow.inference(t).is_some());
         let mut undercut_by: Vec<Id> = (self.flow.attacks.iter())
-            .filter(|&&(a, t)| t == document && self.flow_claim(a).is_some())
+            .filter(|&&(a, t)| struck(t) && self.flow_claim(a).is_some())
             .map(|&(a, _)| self.flow_id(a).clone())
             .collect();
         undercut_by.sort();

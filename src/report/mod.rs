@@ -149,10 +149,15 @@ fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table 
     t
 }
 
-fn changes_table(semantics: Semantics, changes: &[AcceptanceChange]) -> Table {
+fn changes_table(
+    semantics: Semantics,
+    grounding: crate::Grounding,
+    changes: &[AcceptanceChange],
+) -> Table {
     let mut t = Table::new(
         format!(
-            "acceptance under {semantics} semantics: {}",
+            "acceptance under {semantics} semantics, {} grounding: {}",
+            grounding.as_str(),
             count(changes.len(), "claim changes", "claims change")
         ),
         &["claim", "before", "after"],
@@ -377,7 +382,10 @@ impl Answer {
                         f.claim.statement.clone(),
                     ]);
                 }
-                vec![t, changes_table(d.semantics, &d.acceptance_changes)]
+                vec![
+                    t,
+                    changes_table(d.semantics, d.grounding, &d.acceptance_changes),
+                ]
             }
             Answer::Acceptability(a) => vec![acceptability_by_school(a), acceptability_table(a)],
             Answer::Contested(contests) => {

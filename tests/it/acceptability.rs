@@ -287,7 +287,9 @@ fn discredit_reports_acceptance_changes() {
     let stdout = stdout_on_debate(&["discredit", "record", "--semantics", "preferred"]);
     assert!(
         // `downstream` follows `orthodox-plan`, which it stands on.
-        stdout.contains("acceptance under preferred semantics: 3 claims change"),
+        stdout.contains(
+            "acceptance under preferred semantics, documentary grounding: 3 claims change"
+        ),
         "{stdout}"
     );
 }
