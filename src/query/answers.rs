@@ -154,6 +154,10 @@ pub struct Route {
     /// The claims that undercut the document as a source: its credibility is in question.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undercut_by: Vec<Id>,
+    /// The document the source actually cites for the link this route starts with, when it
+    /// mis-cites (the evidence's `cited_as`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cited_as: Option<Id>,
 }
 
 /// The answer to `discredit DOC...`.

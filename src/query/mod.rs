@@ -216,11 +216,21 @@ impl Debate {
             .collect();
         undercut_by.sort();
         undercut_by.dedup();
+        // The first link: the document backs the claim after it on the path.
+        let doc = self.doc(document as usize);
+        let cited_as = (path.get(1).and_then(|c| self.claim(c)))
+            .and_then(|c| {
+                c.evidence
+                    .iter()
+                    .find(|e| e.document == doc.id && e.cited_as.is_some())
+            })
+            .and_then(|e| e.cited_as.clone());
         Route {
-            document: DocumentSummary::of(self.doc(document as usize)),
+            document: DocumentSummary::of(doc),
             length: path.len() - 1,
             path,
             undercut_by,
+            cited_as,
         }
     }
 

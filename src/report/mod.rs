@@ -137,14 +137,24 @@ fn claims_table(title: impl Into<String>, claims: &[ClaimSummary]) -> Table {
 
 fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table {
     let mut t = Table::new(title, &["document", "date", "kind", "audience", "title"]);
+    let mut supplied = false;
     for d in docs {
+        // A value supplied from outside the source is marked, here as in `show`.
+        let mark = |field: &str, value: String| match d.supplied.iter().any(|f| f == field) {
+            true => format!("{value} †"),
+            false => value,
+        };
+        supplied |= !d.supplied.is_empty();
         t.row(vec![
             d.id.to_string(),
-            d.date.to_string(),
-            d.kind.to_string(),
-            d.audience.to_string(),
-            d.title.clone(),
+            mark("date", d.date.to_string()),
+            mark("kind", d.kind.to_string()),
+            mark("audience", d.audience.to_string()),
+            mark("title", d.title.clone()),
         ]);
+    }
+    if supplied {
+        t.title.push_str(" († supplied from outside the source)");
     }
     t
 }
@@ -305,8 +315,11 @@ impl Answer {
                         true => String::new(),
                         false => format!(" (undercut by {})", r.undercut_by.join(", ")),
                     };
+                    let cited = (r.cited_as.as_ref())
+                        .map(|c| format!(" (the source cites {c})"))
+                        .unwrap_or_default();
                     t.row(vec![
-                        format!("{}{undercut}", r.document.id),
+                        format!("{}{undercut}{cited}", r.document.id),
                         r.document.date.to_string(),
                         r.document.audience.to_string(),
                         r.length.to_string(),

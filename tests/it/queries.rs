@@ -167,3 +167,68 @@ fn a_corpus_edited_in_code_is_checked_before_the_graph_is_built() {
         "unknown claim `no-such-claim` in `supports` of claim `only-letter`"
     );
 }
+
+/// In the linked-arguments corpus, `deference` stands on one argument whose premises need the
+/// telegram and the directive: it depends on each, and rests only on neither.
+#[test]
+fn depends_on_and_rests_only_on_part_ways_at_a_linked_argument() {
+    let d = debate("linked-arguments");
+    let depends = d.depends_on("telegram").unwrap();
+    let rests = d.rests_only_on("telegram").unwrap();
+    assert_eq!(
+        ids(&depends),
+        ["deference", "memoir-self-serving", "reports"]
+    );
+    assert_eq!(ids(&rests), ["memoir-self-serving", "reports"]);
+    assert_eq!(
+        ids(&d.depends_on("directive").unwrap()),
+        ["deference", "instructive-tone"]
+    );
+    assert_eq!(
+        ids(&d.rests_only_on("directive").unwrap()),
+        ["instructive-tone"]
+    );
+    // The argument shows as one step with both branches.
+    let base = d.evidence("deference").unwrap();
+    assert_eq!(base.routes.len(), 2);
+    assert_eq!(base.arguments.len(), 1);
+    let premises: Vec<&str> = base.arguments[0]
+        .premises
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(premises, ["reports", "instructive-tone"]);
+    // Setting the directive aside takes the argument, and the claim, with it.
+    let discredit = d.discredit(&["directive"]).unwrap();
+    let fallen: Vec<&str> = (discredit.fallen.iter())
+        .map(|f| f.claim.id.as_str())
+        .collect();
+    assert_eq!(fallen, ["deference", "instructive-tone"]);
+}
+
+/// The undercut letter grounds `trap` structurally, but not under acceptance: `trap` is OUT,
+/// and says why; with documents only, the critic has no ground and `trap` stands.
+#[test]
+fn an_undercut_document_grounds_nothing_while_its_critic_stands() {
+    use historiograph::{Grounding, Semantics, Status};
+    let d = debate("linked-arguments");
+    assert_eq!(ids(&d.rests_only_on("letter").unwrap()), ["trap"]);
+    let status = |grounding| {
+        let a = d
+            .acceptability_in::<&str>(Semantics::Grounded, grounding, &[])
+            .unwrap();
+        let c = a.claims.into_iter().find(|c| c.claim.id == "trap").unwrap();
+        (c.status, c.undercut)
+    };
+    let (scholarly, undercut) = status(Grounding::Scholarly);
+    assert_eq!(scholarly, Status::Out);
+    assert_eq!(undercut.len(), 1);
+    assert_eq!(undercut[0].source.as_str(), "letter");
+    assert_eq!(undercut[0].by, ["letter-unreliable"]);
+    assert_eq!(status(Grounding::Documentary).0, Status::In);
+    // The memoir's link to `kims-war` is undercut: the claim falls, the memoir's credibility
+    // elsewhere is untouched.
+    let a = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
+    let kims_war = a.claims.iter().find(|c| c.claim.id == "kims-war").unwrap();
+    assert_eq!(kims_war.status, Status::Out);
+}
