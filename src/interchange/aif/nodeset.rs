@@ -1,0 +1,203 @@
+//! The AIF nodeset as read from JSON (nodes, edges, locutions, participants), checked for shape.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::ImportError;
+
+/// A node of the map.
+pub(super) struct AifNode<'j> {
+    pub(super) id: String,
+    pub(super) kind: &'j str,
+    pub(super) text: &'j str,
+    /// Other fields (timestamp, scheme, …) as `key: value`, sorted by key.
+    pub(super) extra: Vec<String>,
+    pub(super) raw: &'j Value,
+}
+
+/// An edge of the map, with its ends as node positions (`None` when the id names no node).
+pub(super) struct AifEdge<'j> {
+    pub(super) id: String,
+    pub(super) from: Option<usize>,
+    pub(super) to: Option<usize>,
+    pub(super) raw: &'j Value,
+}
+
+/// An entry of `locutions`: the L-node position (if it names one), the personID and the other
+/// fields.
+pub(super) type AifLocution<'j> = (Option<usize>, Option<String>, Vec<String>, &'j Value);
+
+/// A parsed nodeset.
+pub(super) struct Map<'j> {
+    pub(super) nodes: Vec<AifNode<'j>>,
+    pub(super) edges: Vec<AifEdge<'j>>,
+    pub(super) locutions: Vec<AifLocution<'j>>,
+    /// `participants[]`: participantID → name.
+    pub(super) participants: Vec<(String, String)>,
+    /// Per node: the edges in and out.
+    pub(super) ins: Vec<Vec<usize>>,
+    pub(super) outs: Vec<Vec<usize>>,
+}
+
+/// A string or number as text.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A required string-or-number field of an object in a list.
+fn field(item: &Value, list: &str, i: usize, key: &str) -> Result<String, ImportError> {
+    match item.get(key) {
+        Some(v) => scalar(v).ok_or_else(|| {
+            ImportError::Shape(format!(
+                "expected a string or number for `{key}` of {list}[{i}], found {}",
+                describe(v)
+            ))
+        }),
+        None => Err(ImportError::Shape(format!(
+            "missing field `{key}` in {list}[{i}]"
+        ))),
+    }
+}
+
+/// The fields of an object other than `skip`, as `key: value`, sorted; nulls are left out.
+fn extras(item: &Value, skip: &[&str]) -> Vec<String> {
+    let Some(object) = item.as_object() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = object
+        .iter()
+        .filter(|(k, v)| !skip.contains(&k.as_str()) && !v.is_null())
+        .map(|(k, v)| format!("{k}: {}", scalar(v).unwrap_or_else(|| v.to_string())))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A list under `key` of the top-level object; optional lists may be missing.
+fn list<'j>(root: &'j Value, key: &str, required: bool) -> Result<&'j [Value], ImportError> {
+    match root.get(key) {
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(ImportError::Shape(format!(
+            "expected a list under `{key}`, found {}",
+            describe(other)
+        ))),
+        None if required => Err(ImportError::Shape(format!(
+            "missing `{key}`: an AIF nodeset has `nodes` and `edges` lists"
+        ))),
+        None => Ok(&[]),
+    }
+}
+
+impl<'j> Map<'j> {
+    pub(super) fn parse(root: &'j Value) -> Result<Map<'j>, ImportError> {
+        if !root.is_object() {
+            return Err(ImportError::Shape(format!(
+                "expected an object with `nodes` and `edges`, found {}",
+                describe(root)
+            )));
+        }
+        let mut nodes = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, raw) in list(root, "nodes", true)?.iter().enumerate() {
+            let id = field(raw, "nodes", i, "nodeID")?;
+            let text = match raw.get("text") {
+                Some(Value::String(s)) => s.as_str(),
+                Some(Value::Null) | None => "",
+                Some(other) => {
+                    return Err(ImportError::Shape(format!(
+                        "expected a string for `text` of nodes[{i}], found {}",
+                        describe(other)
+                    )))
+                }
+            };
+            let kind = match raw.get("type") {
+                Some(Value::String(s)) => s.as_str(),
+                _ => {
+                    return Err(ImportError::Shape(format!(
+                        "expected a string `type` (I, L, RA, CA, …) in nodes[{i}]"
+                    )))
+                }
+            };
+            if let Some(first) = index.insert(id.clone(), i) {
+                return Err(ImportError::Shape(format!(
+                    "duplicate nodeID `{id}` in nodes[{first}] and nodes[{i}]"
+                )));
+            }
+            nodes.push(AifNode {
+                id,
+                kind,
+                text,
+                extra: extras(raw, &["nodeID", "type", "text"]),
+                raw,
+            });
+        }
+        let mut edges = Vec::new();
+        for (i, raw) in list(root, "edges", true)?.iter().enumerate() {
+            let from = field(raw, "edges", i, "fromID")?;
+            let to = field(raw, "edges", i, "toID")?;
+            let id = raw
+                .get("edgeID")
+                .and_then(scalar)
+                .unwrap_or_else(|| format!("#{i}"));
+            edges.push(AifEdge {
+                id,
+                from: index.get(&from).copied(),
+                to: index.get(&to).copied(),
+                raw,
+            });
+        }
+        let mut locutions = Vec::new();
+        for (i, raw) in list(root, "locutions", false)?.iter().enumerate() {
+            let node = field(raw, "locutions", i, "nodeID")?;
+            let person = raw.get("personID").and_then(scalar);
+            let extra = extras(raw, &["nodeID", "personID"]);
+            locutions.push((index.get(&node).copied(), person, extra, raw));
+        }
+        let mut participants = Vec::new();
+        for (i, raw) in list(root, "participants", false)?.iter().enumerate() {
+            let id = field(raw, "participants", i, "participantID")?;
+            let part = |k: &str| raw.get(k).and_then(scalar).unwrap_or_default();
+            let name = format!("{} {}", part("firstname"), part("surname"));
+            participants.push((id, name.trim().to_string()));
+        }
+        let mut ins = vec![Vec::new(); nodes.len()];
+        let mut outs = vec![Vec::new(); nodes.len()];
+        for (e, edge) in edges.iter().enumerate() {
+            if let (Some(from), Some(to)) = (edge.from, edge.to) {
+                outs[from].push(e);
+                ins[to].push(e);
+            }
+        }
+        Ok(Map {
+            nodes,
+            edges,
+            locutions,
+            participants,
+            ins,
+            outs,
+        })
+    }
+
+    /// The nodes joined to `n` by an edge, either way.
+    pub(super) fn neighbours(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.ins[n].iter().filter_map(|&e| self.edges[e].from);
+        let to = self.outs[n].iter().filter_map(|&e| self.edges[e].to);
+        from.chain(to)
+    }
+}
