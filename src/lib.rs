@@ -1,9 +1,11 @@
 //! historiograph stores a historiographical debate as a graph and answers the questions
 //! historians ask of it.
 //!
-//! Claims are nodes, advanced by historians of a school or thesis. Claims support or contradict
-//! each other. Primary documents (telegrams, letters, memoranda, records of conversations,
-//! memoirs, speeches) back or undermine claims.
+//! Claims are nodes, advanced by historians of a school or thesis, or held by unnamed authors.
+//! Claims support or contradict each other, alone or as linked arguments whose premises hold
+//! only together. Primary documents (telegrams, letters, memoranda, records of conversations,
+//! memoirs, speeches) back or undermine claims; source criticism undercuts a document or one of
+//! its links; claims cite the secondary works of a bibliography.
 //!
 //! The crate bundles one corpus: Jacob Shuster, *Stalin's Foreign Policy "Shift"* (2019), on
 //! USSR–DPRK relations 1945–1950 and the origins of the Korean War. Which of its claims rest
@@ -31,15 +33,33 @@
 //! [`evidence`](Debate::evidence), [`rests_only_on`](Debate::rests_only_on),
 //! [`depends_on`](Debate::depends_on), [`discredit`](Debate::discredit),
 //! [`contested`](Debate::contested), [`unsupported`](Debate::unsupported),
-//! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). Answers are
-//! sorted and serialize to a stable JSON shape.
+//! [`conflicts`](Debate::conflicts), [`source_criticism`](Debate::source_criticism). With
+//! linked arguments, depends-on (every way of grounding the claim needs the document) and
+//! rests-only-on (no other document reaches it) part ways. Answers are sorted and serialize to
+//! a stable JSON shape.
 //!
 //! # Acceptability
 //!
-//! [`Debate::acceptability`] reads the debate as an abstract argumentation framework and labels
-//! every claim under grounded, complete, preferred or stable [`Semantics`]. The frameworks
-//! themselves ([`Framework`]) and the ICCMA solver interface ([`iccma`]) are usable on their
-//! own.
+//! [`Debate::acceptability`] reads the debate as an evidential argumentation framework
+//! ([`Evidential`]: support carries defeat, undercuts attack sources) and labels every claim
+//! under grounded, complete, preferred or stable [`Semantics`], grounding claims on documents
+//! and cited works ([`Grounding`]); [`Debate::verdicts`] sets the statuses beside the encoded
+//! source's own stances. The frameworks themselves ([`Framework`], [`Evidential`]) and the
+//! ICCMA solver interface ([`iccma`]) are usable on their own.
+//!
+//! In the bundled corpus, two critics undercut the Gottwald letter, so the reading that rests on
+//! it is defeated, and says why:
+//!
+//! ```
+//! use historiograph::{Corpus, Debate, Semantics, Status};
+//!
+//! let debate = Debate::new(Corpus::bundled());
+//! let a = debate.acceptability::<&str>(Semantics::Grounded, &[])?;
+//! let trap = a.claims.iter().find(|c| c.claim.id == "gottwald-letter-trap").unwrap();
+//! assert_eq!(trap.status, Status::Out);
+//! assert_eq!(trap.undercut[0].source, "stalin-gottwald-1950-08-27");
+//! # Ok::<(), historiograph::QueryError>(())
+//! ```
 #![deny(missing_docs)]
 
 mod bibliography;
