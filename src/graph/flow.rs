@@ -381,11 +381,13 @@ impl Flow {
         // points into it, else one.
         let mut need: Vec<(u32, u32)> = Vec::with_capacity(region.len());
         for &v in &region {
-            let inside = predecessors(v).filter(|&u| reached[u as usize]).count() as u32;
-            let outside = predecessors(v).any(|u| grounded[u as usize] && !reached[u as usize]);
+            // A claim's search stops at its first grounded predecessor from outside.
             let needs = match self.inference(v) {
-                Some(_) => inside,
-                None => u32::from(!outside),
+                Some(_) => predecessors(v).filter(|&u| reached[u as usize]).count() as u32,
+                None => {
+                    let outside = |u: u32| grounded[u as usize] && !reached[u as usize];
+                    u32::from(!predecessors(v).any(outside))
+                }
             };
             need.push((v, needs));
         }

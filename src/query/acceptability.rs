@@ -388,13 +388,13 @@ impl Debate {
         let (live, labels, order) = self.grounded_labels_in_order(grounding);
         let ev = self.evidential();
         let region = ev.affected(labels, order, leaving);
-        let absent: Vec<bool> = (live.iter().zip(gone)).map(|(&l, &g)| !l || g).collect();
+        let absent = |v: u32| !live[v as usize] || gone[v as usize];
         let mut labels = labels.to_vec();
-        ev.grounded_within(&mut labels, &region, &absent);
+        ev.grounded_within_by(&mut labels, &region, absent);
         region
             .into_iter()
             .filter_map(|v| {
-                let status = match absent[v as usize] {
+                let status = match absent(v) {
                     true => Status::Ungrounded,
                     false => Status::of(std::slice::from_ref(&labels[v as usize])),
                 };

@@ -121,19 +121,35 @@ impl Evidential {
     /// outside it do not depend on it, and the result is the grounded labelling of the whole
     /// framework (the well-founded model splits along such a set).
     pub fn grounded_within(&self, labels: &mut [Label], region: &[u32], absent: &[bool]) {
-        self.label_region(labels, region, absent);
+        self.label_region(labels, region, &|a| absent[a as usize]);
     }
 
-    /// [`Evidential::grounded`], with the order in which each argument was decided (`u32::MAX`
-    /// for the undecided ones): the derivation that [`Evidential::affected`] retraces.
+    /// [`Evidential::grounded_within`] with the absent arguments given by a function, so that a
+    /// caller relabelling a small region need not build a flag per argument.
+    pub fn grounded_within_by(
+        &self,
+        labels: &mut [Label],
+        region: &[u32],
+        absent: impl Fn(u32) -> bool,
+    ) {
+        self.label_region(labels, region, &absent);
+    }
+
+    /// [`Evidential::grounded`], with the order in which each argument was decided (from 1;
+    /// 0 for the undecided ones): the derivation that [`Evidential::affected`] retraces.
     pub fn grounded_in_order(&self, absent: &[bool]) -> (Vec<Label>, Vec<u32>) {
         let mut labels = vec![Label::Undec; self.len()];
         let region: Vec<u32> = (0..self.len() as u32).collect();
-        let order = self.label_region(&mut labels, &region, absent);
+        let order = self.label_region(&mut labels, &region, &|a| absent[a as usize]);
         (labels, order)
     }
 
-    fn label_region(&self, labels: &mut [Label], region: &[u32], absent: &[bool]) -> Vec<u32> {
+    fn label_region(
+        &self,
+        labels: &mut [Label],
+        region: &[u32],
+        absent: &dyn Fn(u32) -> bool,
+    ) -> Vec<u32> {
         let mut state = State::new(self, labels, region, absent);
         loop {
             state.propagate(self);
@@ -274,7 +290,8 @@ struct State<'l> {
     /// *any*: whether a supporter is IN.
     supported_in: Vec<bool>,
     queue: Vec<u32>,
-    /// The order in which arguments were decided: `u32::MAX` while undecided.
+    /// The order in which arguments were decided, from 1: 0 while undecided (a zeroed array,
+    /// which costs nothing until written).
     order: Vec<u32>,
     decided: u32,
 }
@@ -284,17 +301,13 @@ impl<'l> State<'l> {
         f: &Evidential,
         labels: &'l mut [Label],
         region: &'l [u32],
-        absent: &[bool],
+        absent: &dyn Fn(u32) -> bool,
     ) -> State<'l> {
         let n = f.len();
         let mut in_region = vec![false; n];
         for &a in region {
             in_region[a as usize] = true;
-            labels[a as usize] = if absent[a as usize] {
-                Label::Out
-            } else {
-                Label::Undec
-            };
+            labels[a as usize] = if absent(a) { Label::Out } else { Label::Undec };
         }
         let mut s = State {
             labels,
@@ -304,23 +317,20 @@ impl<'l> State<'l> {
             support_left: vec![0; n],
             supported_in: vec![false; n],
             queue: Vec::new(),
-            order: vec![u32::MAX; n],
+            order: vec![0; n],
             decided: 0,
         };
         // What is decided from outside the region, or absent, counts as decided from the start;
         // what is inside counts as open until it is decided.
         for &a in region {
             let i = a as usize;
-            if absent[i] {
+            if absent(a) {
                 continue;
             }
-            let open = |b: u32, s: &State| {
-                let j = b as usize;
-                if s.in_region[j] && !absent[j] {
-                    Label::Undec
-                } else {
-                    s.labels[j]
-                }
+            let open = |b: u32, s: &State| match () {
+                _ if absent(b) => Label::Out,
+                _ if s.in_region[b as usize] => Label::Undec,
+                _ => s.labels[b as usize],
             };
             let mut out = false;
             for &b in f.attacks.attackers(a) {
@@ -366,8 +376,8 @@ impl<'l> State<'l> {
 
     fn decide(&mut self, a: u32, label: Label) {
         self.labels[a as usize] = label;
-        self.order[a as usize] = self.decided;
         self.decided += 1;
+        self.order[a as usize] = self.decided;
         self.queue.push(a);
     }
 
