@@ -54,7 +54,7 @@
 //! use historiograph::{Corpus, Debate, Semantics, Status};
 //!
 //! let debate = Debate::new(Corpus::bundled());
-//! let a = debate.acceptability::<&str>(Semantics::Grounded, &[])?;
+//! let a = debate.acceptability(Semantics::Grounded, &[])?;
 //! let trap = a.claims.iter().find(|c| c.claim.id == "gottwald-letter-trap").unwrap();
 //! assert_eq!(trap.status, Status::Out);
 //! assert_eq!(trap.undercut[0].source, "stalin-gottwald-1950-08-27");

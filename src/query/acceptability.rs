@@ -194,20 +194,20 @@ impl Debate {
     /// aside, with scholarly grounding (documents and cited works ground claims; see
     /// [`Debate::acceptability_in`] for documentary grounding). See the module documentation
     /// for how the debate becomes a framework.
-    pub fn acceptability<S: AsRef<str>>(
+    pub fn acceptability(
         &self,
         semantics: Semantics,
-        discredited: &[S],
+        discredited: &[&str],
     ) -> Result<Acceptability, QueryError> {
         self.acceptability_in(semantics, Grounding::Scholarly, discredited)
     }
 
     /// [`Debate::acceptability`] under a chosen grounding.
-    pub fn acceptability_in<S: AsRef<str>>(
+    pub fn acceptability_in(
         &self,
         semantics: Semantics,
         grounding: Grounding,
-        discredited: &[S],
+        discredited: &[&str],
     ) -> Result<Acceptability, QueryError> {
         let (set_aside, ids) = self.set_aside(discredited)?;
         let judged = self.judge(semantics, grounding, &self.marked(&set_aside));
@@ -242,10 +242,10 @@ impl Debate {
     /// grounded semantics, a question then costs what the set-aside documents reach (see
     /// [`Debate::discredit`]); under the others, each call judges the debate without the
     /// set-aside documents and compares, claim by claim.
-    pub fn acceptance_changes<S: AsRef<str>>(
+    pub fn acceptance_changes(
         &self,
         semantics: Semantics,
-        discredited: &[S],
+        discredited: &[&str],
     ) -> Result<Vec<AcceptanceChange>, QueryError> {
         let (set_aside, _) = self.set_aside(discredited)?;
         let grounding = Grounding::Documentary;
@@ -404,14 +404,14 @@ impl Debate {
     }
 
     /// The flow nodes of the `discredited` documents, sorted, and their ids, sorted.
-    pub(crate) fn set_aside<S: AsRef<str>>(
+    pub(crate) fn set_aside(
         &self,
-        discredited: &[S],
+        discredited: &[&str],
     ) -> Result<(Vec<u32>, BTreeSet<Id>), QueryError> {
         let mut nodes = Vec::new();
         let mut ids = BTreeSet::new();
         for id in discredited {
-            let d = self.document_index(id.as_ref())?;
+            let d = self.document_index(id)?;
             nodes.push(self.doc_flow(d));
             ids.insert(self.doc(d).id.clone());
         }

@@ -157,7 +157,10 @@ impl Query {
                 documents,
                 semantics,
                 grounding,
-            } => Answer::Discredit(debate.discredit_with(documents, *semantics, *grounding)?),
+            } => {
+                let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
+                Answer::Discredit(debate.discredit_with(&documents, *semantics, *grounding)?)
+            }
             Query::Accept {
                 semantics,
                 grounding,

@@ -323,14 +323,14 @@ impl Debate {
     /// computes, once per debate, which claims are grounded and their grounded labels with
     /// every document; on a synthetic debate of a million claims, that is about 0.65 s and a
     /// later question about 14 ms.
-    pub fn discredit<S: AsRef<str>>(&self, documents: &[S]) -> Result<Discredit, QueryError> {
+    pub fn discredit(&self, documents: &[&str]) -> Result<Discredit, QueryError> {
         self.discredit_under(documents, Semantics::Grounded)
     }
 
     /// [`Debate::discredit`], with the acceptance changes computed under `semantics`.
-    pub fn discredit_under<S: AsRef<str>>(
+    pub fn discredit_under(
         &self,
-        documents: &[S],
+        documents: &[&str],
         semantics: Semantics,
     ) -> Result<Discredit, QueryError> {
         self.discredit_with(documents, semantics, crate::graph::Grounding::Documentary)
@@ -338,9 +338,9 @@ impl Debate {
 
     /// [`Debate::discredit`] under a chosen semantics and grounding: with scholarly
     /// grounding, a claim that a cited work still grounds does not fall.
-    pub fn discredit_with<S: AsRef<str>>(
+    pub fn discredit_with(
         &self,
-        documents: &[S],
+        documents: &[&str],
         semantics: Semantics,
         grounding: crate::graph::Grounding,
     ) -> Result<Discredit, QueryError> {

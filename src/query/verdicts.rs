@@ -91,7 +91,7 @@ impl Debate {
         semantics: Semantics,
         grounding: Grounding,
     ) -> Result<Verdicts, QueryError> {
-        let a = self.acceptability_in::<&str>(semantics, grounding, &[])?;
+        let a = self.acceptability_in(semantics, grounding, &[])?;
         Ok(Verdicts::of(a))
     }
 }

@@ -19,7 +19,7 @@ fn status(
 #[test]
 fn grounded_acceptability_of_the_hand_made_debate() {
     let d = debate("debate");
-    let a = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
+    let a = d.acceptability(Semantics::Grounded, &[]).unwrap();
     assert_eq!(
         status(&a, "orthodox-plan"),
         (
@@ -159,6 +159,7 @@ fn grounded_discredit_agrees_with_labelling_everything_again() {
                 .filter(|&d| pick(d))
                 .map(|d| format!("d{d}"))
                 .collect();
+            let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
             changed += check_discredit(&debate, Semantics::Grounded, &docs);
             fell += debate.discredit(&docs).unwrap().fallen.len();
         }
@@ -171,12 +172,8 @@ fn grounded_discredit_agrees_with_labelling_everything_again() {
 
 /// Checks `discredit_under` and `acceptance_changes` for `docs` against two full
 /// acceptability answers, and returns how many statuses changed.
-fn check_discredit<S: AsRef<str> + std::fmt::Debug>(
-    debate: &Debate,
-    semantics: Semantics,
-    docs: &[S],
-) -> usize {
-    let before = debate.acceptability::<&str>(semantics, &[]).unwrap();
+fn check_discredit(debate: &Debate, semantics: Semantics, docs: &[&str]) -> usize {
+    let before = debate.acceptability(semantics, &[]).unwrap();
     let after = debate.acceptability(semantics, docs).unwrap();
     let pairs = || before.claims.iter().zip(&after.claims);
     let expected: Vec<AcceptanceChange> = pairs()
@@ -207,8 +204,8 @@ fn check_discredit<S: AsRef<str> + std::fmt::Debug>(
 #[test]
 fn bundled_corpus_preferred_refines_grounded() {
     let d = historiograph::Debate::new(historiograph::Corpus::bundled());
-    let g = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
-    let p = d.acceptability::<&str>(Semantics::Preferred, &[]).unwrap();
+    let g = d.acceptability(Semantics::Grounded, &[]).unwrap();
+    let p = d.acceptability(Semantics::Preferred, &[]).unwrap();
     for (x, y) in g.claims.iter().zip(&p.claims) {
         match x.status {
             Status::In | Status::Out | Status::Ungrounded => assert_eq!(x.status, y.status),

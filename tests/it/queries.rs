@@ -215,7 +215,7 @@ fn an_undercut_document_grounds_nothing_while_its_critic_stands() {
     assert_eq!(ids(&d.rests_only_on("letter").unwrap()), ["trap"]);
     let status = |grounding| {
         let a = d
-            .acceptability_in::<&str>(Semantics::Grounded, grounding, &[])
+            .acceptability_in(Semantics::Grounded, grounding, &[])
             .unwrap();
         let c = a.claims.into_iter().find(|c| c.claim.id == "trap").unwrap();
         (c.status, c.undercut)
@@ -228,7 +228,7 @@ fn an_undercut_document_grounds_nothing_while_its_critic_stands() {
     assert_eq!(status(Grounding::Documentary).0, Status::In);
     // The memoir's link to `kims-war` is undercut: the claim falls, the memoir's credibility
     // elsewhere is untouched.
-    let a = d.acceptability::<&str>(Semantics::Grounded, &[]).unwrap();
+    let a = d.acceptability(Semantics::Grounded, &[]).unwrap();
     let kims_war = a.claims.iter().find(|c| c.claim.id == "kims-war").unwrap();
     assert_eq!(kims_war.status, Status::Out);
 }

@@ -62,7 +62,7 @@ fn a_quote_that_is_not_the_papers_text_is_caught() {
 fn the_graph_reaches_the_papers_verdicts() {
     let debate = Debate::new(Corpus::bundled());
     let a = debate
-        .acceptability_in::<&str>(Semantics::Grounded, Grounding::Scholarly, &[])
+        .acceptability_in(Semantics::Grounded, Grounding::Scholarly, &[])
         .unwrap();
     let mut judged = 0;
     let mut agree = 0;
@@ -104,9 +104,7 @@ fn some_document_of_the_paper_is_depended_on_without_being_rested_on_alone() {
 #[test]
 fn the_undercut_gottwald_letter_grounds_nothing_that_stands() {
     let debate = Debate::new(Corpus::bundled());
-    let a = debate
-        .acceptability::<&str>(Semantics::Grounded, &[])
-        .unwrap();
+    let a = debate.acceptability(Semantics::Grounded, &[]).unwrap();
     let diversion = a
         .claims
         .iter()
