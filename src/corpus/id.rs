@@ -7,7 +7,6 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use crate::corpus::Corpus;
-use crate::graph::IdSet;
 
 /// The id of a document, claim, historian or school, or a reference to one.
 ///
@@ -225,3 +224,40 @@ pub(crate) fn share_ids(corpus: &mut Corpus) {
         }
     }
 }
+
+/// A fast, fixed hasher for ids (FNV-style over 8-byte words, then a final mix). Ids come
+/// from the user's own files, so resistance to crafted collisions is not needed; speed on
+/// millions of short ids is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 ^= bytes.len() as u64;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0 ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+/// A hash map keyed by ids, with [`IdHasher`].
+pub(crate) type IdMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A hash set with the [`IdHasher`].
+pub(crate) type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;

@@ -1,10 +1,10 @@
 //! Checks across records and files: unique ids, references that resolve, no self-reference.
 
 use crate::corpus::id::Id;
+use crate::corpus::id::IdMap;
 use crate::corpus::model::{Claim, Polarity, UndercutTarget};
 use crate::corpus::read::{Kind, Parsed, Reference};
 use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
-use crate::graph::IdMap;
 use std::collections::BTreeMap;
 
 /// Adds a diagnostic to `parsed` for every cross-record problem.

@@ -1,10 +1,9 @@
 //! Finding nodes by id: an index over the ids' text, and a table over their addresses.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::marker::PhantomData;
 
-use crate::corpus::id::Id;
+use crate::corpus::id::{Id, IdHasher};
 
 /// The ids of a corpus, indexed without copying them: an open-addressing hash table of node
 /// numbers (documents, then claims, then historians), whose ids are read from the corpus.
@@ -15,42 +14,6 @@ pub(super) struct IdIndex {
 }
 
 const EMPTY: u32 = u32::MAX;
-
-/// A fast, fixed hasher for ids (FNV-style over 8-byte words, then a final mix). Ids come
-/// from the user's own files, so resistance to crafted collisions is not needed; speed on
-/// millions of short ids is.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct IdHasher(u64);
-
-impl Default for IdHasher {
-    fn default() -> Self {
-        IdHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 ^= bytes.len() as u64;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0 ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
-    }
-}
-
-/// A hash map keyed by ids, with [`IdHasher`].
-pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-
-/// A hash set with the [`IdHasher`].
-pub(crate) type IdSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
 
 fn hash_id(id: &str) -> u64 {
     let mut h = IdHasher::default();

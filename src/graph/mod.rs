@@ -16,10 +16,10 @@ use crate::corpus::Corpus;
 use crate::query::dominators::Dependencies;
 use crate::query::AcceptabilityCache;
 
+pub(crate) use crate::corpus::id::IdMap;
 pub use flow::Grounding;
 pub(crate) use flow::{Csr, Flow};
 use index::{prefetch, ByAddress, IdIndex, AHEAD, BATCH};
-pub(crate) use index::{IdMap, IdSet};
 
 /// What a node of the [`Debate`] graph stands for: an index into the corpus's lists, or into
 /// the debate's inferences.
