@@ -99,3 +99,8 @@ pub use query::{
 pub use query::{LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute};
 pub use report::Table;
 pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};
+
+/// The petgraph crate this one builds on: [`Debate::graph`] is a `petgraph::graph::DiGraph` and
+/// [`Debate::node`] returns its `NodeIndex`, so use these types through this re-export to stay
+/// on the same version.
+pub use petgraph;

@@ -36,6 +36,8 @@ impl fmt::Display for DateError {
     }
 }
 
+impl std::error::Error for DateError {}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
