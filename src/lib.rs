@@ -90,7 +90,9 @@ pub use generate::Synthetic;
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
 pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]
-pub use notebook::{parse_query, render as render_notebook, NotebookError};
+pub use notebook::{
+    parse_query, render as render_notebook, NotebookError, NotebookErrors, QueryParseError,
+};
 pub use query::{
     Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,
     ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,

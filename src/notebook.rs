@@ -39,6 +39,38 @@ pub struct NotebookError {
     pub message: String,
 }
 
+/// Every problem found in a notebook, in order of line; it derefs to the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotebookErrors(pub Vec<NotebookError>);
+
+impl std::ops::Deref for NotebookErrors {
+    type Target = [NotebookError];
+
+    fn deref(&self) -> &[NotebookError] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for NotebookErrors {
+    /// One problem a line: `LINE: message`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for NotebookErrors {}
+
+/// A query line that does not parse: the grammar's message, on one line, lowercase.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct QueryParseError(pub String);
+
 /// The parser for one query line: the CLI's own subcommands.
 #[derive(Debug, Parser)]
 #[command(name = "query", no_binary_name = true, disable_help_flag = true)]
@@ -48,11 +80,11 @@ struct Line {
 }
 
 /// Parses one query line in the command line's grammar.
-pub fn parse_query(line: &str) -> Result<Query, String> {
+pub fn parse_query(line: &str) -> Result<Query, QueryParseError> {
     let words = line.split_whitespace();
     Line::try_parse_from(words)
         .map(|l| l.query)
-        .map_err(|e| first_line(&e.to_string()))
+        .map_err(|e| QueryParseError(first_line(&e.to_string())))
 }
 
 /// The message of a clap error without its usage section, on one line.
@@ -74,7 +106,7 @@ fn first_line(text: &str) -> String {
 ///
 /// Every problem in the notebook is reported, each with its line; nothing is rendered unless all
 /// blocks succeed.
-pub fn render(markdown: &str, debate: &Debate) -> Result<String, Vec<NotebookError>> {
+pub fn render(markdown: &str, debate: &Debate) -> Result<String, NotebookErrors> {
     let mut out = String::with_capacity(markdown.len() * 2);
     let mut errors = Vec::new();
     let lines: Vec<&str> = markdown.lines().collect();
@@ -128,7 +160,7 @@ pub fn render(markdown: &str, debate: &Debate) -> Result<String, Vec<NotebookErr
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(NotebookErrors(errors))
     }
 }
 
@@ -162,7 +194,7 @@ fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Ve
     let mut rendered = String::new();
     let mut errors = Vec::new();
     for &(line, text) in queries {
-        let result = parse_query(text).and_then(|q| {
+        let result = parse_query(text).map_err(|e| e.0).and_then(|q| {
             let answer = q.run(debate).map_err(|e: QueryError| e.to_string())?;
             Ok((q, answer))
         });
@@ -251,9 +283,13 @@ mod tests {
                 document: "khrushchev-memoir".into()
             }
         );
-        assert!(parse_query("depends-on").unwrap_err().contains("required"));
+        assert!(parse_query("depends-on")
+            .unwrap_err()
+            .0
+            .contains("required"));
         assert!(parse_query("frobnicate")
             .unwrap_err()
+            .to_string()
             .contains("unrecognized subcommand"));
     }
 }
