@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::corpus::model::{Claim, Document, Historian, Rating, Work};
+use crate::corpus::model::{Claim, Document, Historian, Rating, School, Work};
 use crate::graph::{Debate, Grounding, Node};
 use crate::query::{
     Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
@@ -115,6 +115,15 @@ pub enum Record {
     Historian(Historian),
     /// A secondary work.
     Work(Work),
+    /// A school or thesis, with the historians placed in it and the claims that belong to it.
+    School {
+        /// The school.
+        school: School,
+        /// The ids of the historians the corpus places in it, sorted.
+        historians: Vec<crate::corpus::id::Id>,
+        /// The ids of the claims of the school, sorted.
+        claims: Vec<crate::corpus::id::Id>,
+    },
 }
 
 /// The answer to a [`Query`].
@@ -239,7 +248,27 @@ fn show(debate: &Debate, id: &str) -> Result<Record, QueryError> {
         Some(Node::Claim(i)) => Ok(Record::Claim(corpus.claims[i].clone())),
         Some(Node::Historian(i)) => Ok(Record::Historian(corpus.historians[i].clone())),
         Some(Node::Work(i)) => Ok(Record::Work(corpus.works[i].clone())),
-        Some(Node::Inference(_)) | None => Err(unknown_record(debate, id)),
+        Some(Node::Inference(_)) => Err(unknown_record(debate, id)),
+        None => match corpus.school(id) {
+            Some(school) => {
+                let mut historians: Vec<_> = (corpus.historians.iter())
+                    .filter(|h| h.schools.iter().any(|s| s == id))
+                    .map(|h| h.id.clone())
+                    .collect();
+                historians.sort();
+                let mut claims: Vec<_> = (corpus.claims.iter())
+                    .filter(|c| c.school.as_deref() == Some(id))
+                    .map(|c| c.id.clone())
+                    .collect();
+                claims.sort();
+                Ok(Record::School {
+                    school: school.clone(),
+                    historians,
+                    claims,
+                })
+            }
+            None => Err(unknown_record(debate, id)),
+        },
     }
 }
 
@@ -252,10 +281,11 @@ pub(crate) fn unknown_record(debate: &Debate, id: &str) -> QueryError {
         .map(|d| d.id.as_str())
         .chain(corpus.claims.iter().map(|c| c.id.as_str()))
         .chain(corpus.historians.iter().map(|h| h.id.as_str()))
-        .chain(corpus.works.iter().map(|w| w.id.as_str()));
+        .chain(corpus.works.iter().map(|w| w.id.as_str()))
+        .chain(corpus.schools.iter().map(|s| s.id.as_str()));
     QueryError::UnknownId {
         id: id.to_string(),
-        expected: "document, claim, historian or work",
+        expected: "document, claim, historian, work or school",
         suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
     }
 }

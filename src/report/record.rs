@@ -131,6 +131,21 @@ pub(super) fn record_table(record: &Record) -> Table {
             }
             field("notes", opt(&h.notes));
         }
+        Record::School {
+            school,
+            historians,
+            claims,
+        } => {
+            field("id", school.id.to_string());
+            field("name", school.name.to_string());
+            let kind = match school.kind {
+                crate::SchoolKind::School => "school",
+                crate::SchoolKind::Thesis => "thesis",
+            };
+            field("kind", kind.to_string());
+            field("historians", historians.join(", "));
+            field("claims", claims.join(", "));
+        }
         Record::Work(w) => {
             field("id", w.id.to_string());
             field(
@@ -155,6 +170,7 @@ pub(super) fn record_table(record: &Record) -> Table {
         Record::Claim(c) => ("claim", &c.id),
         Record::Historian(h) => ("historian", &h.id),
         Record::Work(w) => ("work", &w.id),
+        Record::School { school, .. } => ("school", &school.id),
     };
     t.title = format!("{kind} `{id}`");
     t

@@ -53,7 +53,7 @@ fn unknown_centre_is_an_error_with_a_suggestion() {
         err,
         QueryError::UnknownId {
             id: "leter".into(),
-            expected: "document, claim, historian or work",
+            expected: "document, claim, historian, work or school",
             suggestion: Some("letter".into()),
         }
     );

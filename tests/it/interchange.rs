@@ -606,6 +606,6 @@ fn cli_export_formats_and_errors() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(
         stderr,
-        "error: unknown document, claim, historian or work `no-such-thing-at-all`\n"
+        "error: unknown document, claim, historian, work or school `no-such-thing-at-all`\n"
     );
 }
