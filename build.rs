@@ -31,4 +31,28 @@ fn main() {
     out.push_str("];\n");
     let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
     fs::write(target, out).expect("OUT_DIR is writable");
+    shared_data_cfgs(Path::new(&root));
+}
+
+/// `cfg(shared_data)` and `cfg(shared_sources)` when the shared test data is there (beside the
+/// repository, or where `HISTORIOGRAPH_SHARED_DATA` and `HISTORIOGRAPH_SHARED_SOURCES` say), so
+/// that the tests which need it show as ignored in the test summary on a fresh clone without
+/// it. Under CI (`CI` set) both are always on: missing data is a failure there, not a skip.
+fn shared_data_cfgs(root: &Path) {
+    let ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    println!("cargo:rerun-if-env-changed=CI");
+    for (cfg, variable, folder) in [
+        ("shared_data", "HISTORIOGRAPH_SHARED_DATA", "data"),
+        ("shared_sources", "HISTORIOGRAPH_SHARED_SOURCES", "sources"),
+    ] {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        println!("cargo:rerun-if-env-changed={variable}");
+        let dir = env::var_os(variable)
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| root.join("../shared").join(folder));
+        println!("cargo:rerun-if-changed={}", dir.display());
+        if ci || dir.is_dir() {
+            println!("cargo:rustc-cfg={cfg}");
+        }
+    }
 }

@@ -129,7 +129,7 @@ fn most_cited(corpus: &Corpus) -> Option<String> {
     let mut best: Option<(&str, usize)> = None;
     for d in &corpus.documents {
         let n = cited.get(d.id.as_str()).copied().unwrap_or(0);
-        if best.map_or(true, |(_, m)| n > m) {
+        if best.is_none_or(|(_, m)| n > m) {
             best = Some((&d.id, n));
         }
     }

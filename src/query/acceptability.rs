@@ -463,7 +463,7 @@ impl Debate {
         // Arguments left out of the debate (ungrounded, set aside) decide nothing.
         let has = |b: u32, l: Option<Label>| {
             let theirs = &labels[b as usize];
-            !theirs.is_empty() && l.map_or(true, |l| theirs.contains(&l))
+            !theirs.is_empty() && l.is_none_or(|l| theirs.contains(&l))
         };
         let mut ids: Vec<Id> = (ev.attacks().attackers(v).iter())
             .filter(|&&b| has(b, wanted))

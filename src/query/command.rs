@@ -207,7 +207,7 @@ impl Query {
                     .filter(|d| {
                         known_through
                             .as_ref()
-                            .map_or(true, |h| d.known_through.as_deref() == Some(h.as_str()))
+                            .is_none_or(|h| d.known_through.as_deref() == Some(h.as_str()))
                     })
                     .map(DocumentSummary::of)
                     .collect(),

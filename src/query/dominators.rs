@@ -175,7 +175,7 @@ fn essential(flow: &Flow, grounded: &[bool]) -> Vec<Set> {
             if new != set[v as usize] {
                 set[v as usize] = new;
                 for &w in flow.forward.row(v) {
-                    let behind = sweep.map_or(true, |at| w <= at);
+                    let behind = sweep.is_none_or(|at| w <= at);
                     if behind
                         && grounded[w as usize]
                         && !std::mem::replace(&mut queued[w as usize], true)

@@ -413,7 +413,7 @@ impl<'a> Search<'a> {
                     .iter()
                     .filter(|&&b| self.dom[b as usize] & IN != 0),
             );
-            if best.as_ref().map_or(true, |b| candidates.len() < b.len()) {
+            if best.as_ref().is_none_or(|b| candidates.len() < b.len()) {
                 let done = candidates.len() <= 1;
                 best = Some(candidates);
                 if done {

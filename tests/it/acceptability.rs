@@ -154,7 +154,7 @@ fn grounded_discredit_agrees_with_labelling_everything_again() {
         let debate = Debate::new(synthetic.corpus());
         for k in 0..24u64 {
             // Documents picked by a fixed mixing of seed, question and document: 1 to 24 of them.
-            let pick = |d: u64| (seed * 977 + k * 131 + d * 61) % (k + 2) == 0;
+            let pick = |d: u64| (seed * 977 + k * 131 + d * 61).is_multiple_of(k + 2);
             let docs: Vec<String> = (0..24)
                 .filter(|&d| pick(d))
                 .map(|d| format!("d{d}"))
@@ -292,6 +292,10 @@ fn discredit_reports_acceptance_changes() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn iccma_subcommand_answers_and_fails_cleanly() {
     let Some(dir) = shared_data("iccma") else {
         return;

@@ -568,6 +568,10 @@ fn validate_argdown(text: &str) -> Result<BTreeSet<ArgdownLine>, String> {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn argdown_follows_the_conventions_of_the_sample_files() {
     let Some(dir) = shared_data("argdown") else {
         return;

@@ -133,6 +133,10 @@ fn sum(t: &Tally) -> usize {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn every_map_imports_with_counts_that_match_the_file() {
     for path in maps() {
         let name = path.display().to_string();
@@ -211,6 +215,10 @@ fn every_map_imports_with_counts_that_match_the_file() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn nothing_is_dropped_every_node_is_mapped_noted_or_kept_aside() {
     for path in maps() {
         let name = path.display().to_string();
@@ -247,6 +255,10 @@ fn nothing_is_dropped_every_node_is_mapped_noted_or_kept_aside() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn queries_run_on_an_imported_map() {
     for path in maps() {
         let imported = AifImport::read(&path).unwrap();
@@ -267,6 +279,10 @@ fn queries_run_on_an_imported_map() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn proponents_come_from_locutions_anchored_to_claims() {
     let Some(dir) = shared_data("aif") else {
         return;
@@ -535,6 +551,10 @@ fn bad_input_gets_a_clear_error() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn cli_imports_a_map_and_refuses_to_overwrite() {
     let Some(dir) = shared_data("aif") else {
         return;

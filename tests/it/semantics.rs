@@ -70,6 +70,10 @@ fn suffix(semantics: Semantics) -> &'static str {
 /// Every `EE-GR/CO/PR/ST` reference answer of asgl/ and probo/ (the probo ones from both the
 /// `.apx` and the `.tgf` file), through `extensions` and through the `EE` solver output.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn iccma15_reference_extensions_are_reproduced() {
     let Some(dir) = shared_data("iccma") else {
         return;
@@ -115,6 +119,10 @@ fn iccma15_reference_extensions_are_reproduced() {
 
 /// The grounded extensions in iccma23/computed/, in ICCMA 2023 `SE-GR` output form.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn iccma23_grounded_extensions_are_reproduced() {
     let Some(dir) = shared_data("iccma") else {
         return;
@@ -152,6 +160,10 @@ fn iccma23_grounded_extensions_are_reproduced() {
 /// answers NO then, against the ICCMA convention we follow. Semi-stable, stage and ideal tasks
 /// are not implemented.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data (or HISTORIOGRAPH_SHARED_DATA)"
+)]
 fn iccma23_reference_answers_are_reproduced() {
     let Some(dir) = shared_data("iccma") else {
         return;

@@ -23,6 +23,10 @@ fn normalised(text: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_sources),
+    ignore = "needs ../shared/sources (or HISTORIOGRAPH_SHARED_SOURCES)"
+)]
 fn every_quote_is_the_papers_text() {
     let Some(path) = shared_source(PAPER) else {
         return;
