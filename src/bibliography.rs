@@ -210,6 +210,18 @@ pub fn to_csl_json(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     out
 }
 
+/// `text` with every control character but line feed and tab as a space: BibTeX and LaTeX have
+/// no use for them, a terminal showing the file would obey them, and [`to_bibtex`] marks the
+/// braces around author names with U+0001 and U+0002, which text must not forge.
+fn without_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.is_control() && c != '\n' && c != '\t' {
+            true => ' ',
+            false => c,
+        })
+        .collect()
+}
+
 /// Braces and backslashes escaped for BibTeX; the value is then written in braces.
 fn bib(text: &str) -> String {
     let mut out = String::new();
@@ -232,7 +244,7 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     works.sort_by(|a, b| a.id.cmp(&b.id));
     let mut out = String::new();
     let entry = |out: &mut String, kind: &str, id: &str, fields: Vec<(&str, String)>| {
-        out.push_str(&format!("@{kind}{{{id},\n"));
+        out.push_str(&format!("@{kind}{{{},\n", without_controls(id)));
         for (k, v) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
             out.push_str(&format!("  {k} = {{{}}},\n", bib(&v)));
         }
@@ -277,6 +289,7 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
         let fields = fields
             .into_iter()
             .map(|(k, v)| {
+                let v = without_controls(&v);
                 if k == "author" {
                     (k, v.replace('{', "\u{1}").replace('}', "\u{2}"))
                 } else {
@@ -292,10 +305,13 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     for d in documents {
         let fields = vec![
-            ("author", format!("\u{1}{}\u{2}", d.author)),
-            ("title", d.title.to_string()),
+            (
+                "author",
+                format!("\u{1}{}\u{2}", without_controls(&d.author)),
+            ),
+            ("title", without_controls(&d.title)),
             ("date", d.date.to_string()),
-            ("howpublished", d.citation.to_string()),
+            ("howpublished", without_controls(&d.citation)),
             (
                 "note",
                 format!(
@@ -303,7 +319,7 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
                     d.kind,
                     d.recipient
                         .as_deref()
-                        .map(|r| format!(" to {r}"))
+                        .map(|r| format!(" to {}", without_controls(r)))
                         .unwrap_or_default()
                 ),
             ),

@@ -1,5 +1,6 @@
 //! Diagnostics: what is wrong with a corpus, and where.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -40,10 +41,12 @@ impl Origin {
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.display().to_string();
+        let file = visible(&file);
         if self.line == 0 {
-            write!(f, "{}", self.file.display())
+            write!(f, "{file}")
         } else {
-            write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+            write!(f, "{file}:{}:{}", self.line, self.column)
         }
     }
 }
@@ -82,9 +85,9 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error: {}", self.origin, self.message)?;
+        write!(f, "{}: error: {}", self.origin, visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", visible(hint))?;
         }
         Ok(())
     }
@@ -94,28 +97,53 @@ impl Diagnostic {
     /// Renders the diagnostic with the offending line of `source` (the file's text) and a caret
     /// under the column, in the style of rustc.
     pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("error: {}\n", self.message);
+        let mut out = format!("error: {}\n", visible(&self.message));
         let line_text = source
             .filter(|_| self.origin.line > 0)
-            .and_then(|s| s.lines().nth(self.origin.line as usize - 1));
+            .and_then(|s| crate::corpus::lines(s).nth(self.origin.line as usize - 1));
         let gutter = " ".repeat(self.origin.line.to_string().len());
         out.push_str(&format!("{gutter}--> {}\n", self.origin));
         if let Some(text) = line_text {
-            let caret_at: String = text
+            // The caret goes under the column's character as it is shown, escapes included.
+            let before: String = text
                 .chars()
                 .take((self.origin.column as usize).saturating_sub(1))
+                .collect();
+            let caret_at: String = visible(&before)
+                .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             out.push_str(&format!(
-                "{gutter} |\n{} | {text}\n{gutter} | {caret_at}^\n",
-                self.origin.line
+                "{gutter} |\n{} | {}\n{gutter} | {caret_at}^\n",
+                self.origin.line,
+                visible(text)
             ));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("{gutter} = hint: {hint}\n"));
+            out.push_str(&format!("{gutter} = hint: {}\n", visible(hint)));
         }
         out
     }
+}
+
+/// `text` safe to print on a terminal: every control character but tab and line feed (ESC,
+/// BEL, carriage return, DEL, the C1 controls) written as a visible escape such as `\u{1b}`, so
+/// that no text read from a corpus or another tool's file can move the cursor, recolour the
+/// terminal or ring its bell. Borrowed when there is nothing to escape.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The closest candidate to `wanted`: by edit distance when that is small enough to be a
@@ -131,12 +159,12 @@ pub(crate) fn did_you_mean<'a>(
     let mut containing: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(wanted, c);
-        if d <= limit && close.map_or(true, |best| (d, c) < best) {
+        if d <= limit && close.is_none_or(|best| (d, c) < best) {
             close = Some((d, c));
         }
         if wanted_lower.len() >= 4 && c.to_lowercase().contains(&wanted_lower) {
             let key = (c.len(), c);
-            if containing.map_or(true, |best| key < best) {
+            if containing.is_none_or(|best| key < best) {
                 containing = Some(key);
             }
         }
@@ -170,5 +198,28 @@ mod tests {
         assert_eq!(did_you_mean("acheson", ids), None);
         assert_eq!(did_you_mean("khrushchev", ids), Some("khrushchev-memoir"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_escapes() {
+        assert!(matches!(visible("a\tb\nc é"), Cow::Borrowed("a\tb\nc é")));
+        assert_eq!(
+            visible("\u{1b}[31mred\u{7}\r\u{7f}\u{85}"),
+            "\\u{1b}[31mred\\u{7}\\u{d}\\u{7f}\\u{85}"
+        );
+        let d = Diagnostic::new(
+            Origin::new(Arc::from(Path::new("f\u{1b}.yaml")), 2, 3),
+            "bad `\u{7}`",
+        )
+        .with_hint("no \u{1b}");
+        assert_eq!(
+            d.to_string(),
+            "f\\u{1b}.yaml:2:3: error: bad `\\u{7}`\n  = hint: no \\u{1b}"
+        );
+        let rendered = d.render(Some("a\rb\u{1b}c: d\n"));
+        assert!(
+            rendered.contains(&"2 | b\\u{1b}c: d\n  | {}^\n".replace("{}", &" ".repeat(7))),
+            "{rendered}"
+        );
     }
 }

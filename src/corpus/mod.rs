@@ -9,6 +9,7 @@ mod tree;
 mod validate;
 mod write;
 
+pub(crate) use prescan::lines;
 pub use write::Reformat;
 
 use std::collections::BTreeSet;
@@ -214,6 +215,21 @@ impl Corpus {
                 );
             }
         }
+        let ids = (self.schools.iter().map(|s| &s.id))
+            .chain(self.documents.iter().map(|d| &d.id))
+            .chain(self.historians.iter().map(|h| &h.id))
+            .chain(self.claims.iter().map(|c| &c.id))
+            .chain(self.works.iter().map(|w| &w.id));
+        for id in ids.filter(|id| id.contains(|c: char| c.is_control() || c.is_whitespace())) {
+            let origin = Origin::file("<memory>");
+            parsed.diagnostics.push(
+                Diagnostic::new(
+                    origin,
+                    format!("expected an id without spaces or control characters, found `{id}`"),
+                )
+                .with_hint("ids are words joined by `-`"),
+            );
+        }
         validate::validate(&mut parsed, &schools);
         validate::check_arguments_and_undercuts(
             &self.claims,
@@ -273,7 +289,9 @@ fn is_yaml(path: &Path) -> bool {
 struct Walk {
     /// The corpus folder, canonical: symbolic links into it are refused.
     root: PathBuf,
-    /// The canonical folders entered, so that links between outside folders cannot loop.
+    /// The canonical folders entered: no link is followed out of the corpus or into it, so no
+    /// folder can be entered twice, but a folder that is, through a bind mount say, is reported
+    /// rather than read again.
     seen: BTreeSet<PathBuf>,
     files: Vec<PathBuf>,
     diagnostics: Vec<Diagnostic>,
@@ -307,8 +325,8 @@ impl Walk {
         if !self.seen.insert(canonical) {
             return self.problem(
                 dir,
-                "folder visited twice: symbolic links outside the corpus make a loop".into(),
-                "remove the link that leads back to a folder already read",
+                "folder visited twice: the corpus folder leads back into itself".into(),
+                "remove the mount or link that leads back to a folder already read",
             );
         }
         let entries = match fs::read_dir(dir) {
@@ -331,38 +349,62 @@ impl Walk {
             if hidden {
                 continue;
             }
-            if path.is_dir() {
-                if !self.link_into_corpus(&path) {
-                    self.folder(&path, depth + 1);
-                }
-            } else if is_yaml(&path) {
+            let (is_dir, is_yaml) = (path.is_dir(), is_yaml(&path));
+            if !is_dir && !is_yaml {
+                continue;
+            }
+            if self.refused_link(&path, is_dir) {
+                continue;
+            }
+            if is_dir {
+                self.folder(&path, depth + 1);
+            } else {
                 self.files.push(path);
             }
         }
     }
 
-    /// Refuses a symbolic link to a folder inside the corpus: its files are read already, and
-    /// a link to a parent would be read forever.
-    fn link_into_corpus(&mut self, path: &Path) -> bool {
+    /// Refuses a symbolic link out of the corpus folder, to a folder or a YAML file: it is not
+    /// followed, so that a corpus reads nothing but its own folder (a link to `/` or `/proc/self`
+    /// would read the whole file system). Refuses a link to a folder inside the corpus too: its
+    /// files are read already, and a link to a parent would be read forever. Links to YAML files
+    /// inside the corpus are read; a dangling link is left to the reader, which reports it.
+    fn refused_link(&mut self, path: &Path, is_dir: bool) -> bool {
         let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let Ok(inside) = target.strip_prefix(&self.root) else {
-            return false;
-        };
         if !is_link {
             return false;
         }
-        let target = if inside.as_os_str().is_empty() {
-            "the corpus folder itself".to_string()
-        } else {
-            format!("`{}`", inside.display())
+        let Ok(target) = fs::canonicalize(path) else {
+            return false;
         };
-        self.problem(
-            path,
-            format!("expected a folder, found a symbolic link to {target}, inside the corpus"),
-            "remove the link: the folder it points to is read already, so its files would be read twice, or forever",
-        );
-        true
+        let what = if is_dir { "folder" } else { "file" };
+        match target.strip_prefix(&self.root) {
+            Err(_) => {
+                self.problem(
+                    path,
+                    format!(
+                        "expected a {what} inside the corpus folder, found a symbolic link out of it, to `{}`",
+                        target.display()
+                    ),
+                    &format!("links out of the corpus are not followed, so that a corpus reads nothing but its own folder: copy the {what} into the corpus, or remove the link"),
+                );
+                true
+            }
+            Ok(_) if !is_dir => false,
+            Ok(inside) => {
+                let target = if inside.as_os_str().is_empty() {
+                    "the corpus folder itself".to_string()
+                } else {
+                    format!("`{}`", inside.display())
+                };
+                self.problem(
+                    path,
+                    format!("expected a folder, found a symbolic link to {target}, inside the corpus"),
+                    "remove the link: the folder it points to is read already, so its files would be read twice, or forever",
+                );
+                true
+            }
+        }
     }
 }
 
@@ -394,12 +436,7 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let (line, column) = prescan::end_position(valid);
         Diagnostic::new(
             Origin::new(path.into(), line, column),
             "expected UTF-8 text, found bytes that are not UTF-8",

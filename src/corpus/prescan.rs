@@ -6,6 +6,10 @@
 //! itself at 255 levels; block collections are not, so [`deep_line`] refuses them here, before
 //! parsing. Anchors and aliases are refused by the parser options (see `read.rs`), so no file can
 //! expand beyond its own size.
+//!
+//! Every check here splits the text into lines with [`lines`], which ends a line at `\r\n`,
+//! `\n` or a lone `\r`, as the parser does: a file saved with old Mac line endings is read line
+//! by line like any other, and a line number here is the parser's.
 
 use crate::diagnostic::{Diagnostic, Origin};
 
@@ -31,9 +35,48 @@ pub(crate) fn too_large(file: &std::path::Path, size: u64) -> Diagnostic {
     .with_hint("split the corpus into several files")
 }
 
+/// The lines of `text`, as YAML reads them: each ends at `\r\n`, `\n` or a lone `\r` (YAML's
+/// three line breaks), which is not part of the line. Unlike [`str::lines`], a lone `\r` ends a
+/// line.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    // `str::lines` gives nothing for an empty text, and no empty line after a final break.
+    let mut rest = Some(text).filter(|t| !t.is_empty());
+    std::iter::from_fn(move || {
+        let current = rest?;
+        let Some(end) = current.find(['\n', '\r']) else {
+            rest = None;
+            return Some(current);
+        };
+        let after = end
+            + if current[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+        rest = Some(&current[after..]).filter(|r| !r.is_empty());
+        Some(&current[..end])
+    })
+}
+
+/// The line and column (from 1, the column in characters) just after `prefix`, the start of a
+/// file's bytes, counting line breaks as [`lines`] does.
+pub(crate) fn end_position(prefix: &[u8]) -> (usize, usize) {
+    let lone_return = |i: usize| prefix[i] == b'\r' && prefix.get(i + 1) != Some(&b'\n');
+    let line = (0..prefix.len())
+        .filter(|&i| prefix[i] == b'\n' || lone_return(i))
+        .count()
+        + 1;
+    let start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, column)
+}
+
 /// The first line (from 1) whose content starts beyond [`MAX_COLUMN`], with that column.
 pub(crate) fn deep_line(text: &str) -> Option<(usize, usize)> {
-    text.lines()
+    lines(text)
         .enumerate()
         .map(|(i, line)| (i + 1, content_column(line)))
         .find(|&(_, column)| column > MAX_COLUMN)
@@ -42,7 +85,7 @@ pub(crate) fn deep_line(text: &str) -> Option<(usize, usize)> {
 /// The first control character YAML does not allow in a file (anything below U+0020 but tab,
 /// line feed and carriage return, and U+007F), with its line and column (from 1).
 pub(crate) fn control_character(text: &str) -> Option<(usize, usize, char)> {
-    text.lines().enumerate().find_map(|(i, line)| {
+    lines(text).enumerate().find_map(|(i, line)| {
         line.chars()
             .enumerate()
             .find(|&(_, c)| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -60,7 +103,7 @@ pub(crate) fn second_document(text: &str) -> Option<usize> {
     };
     let mut in_document = false;
     let mut ended_at = None;
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in lines(text).enumerate() {
         let marker = ["---", "..."].iter().find(|m| {
             line.strip_prefix(**m)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
@@ -94,7 +137,7 @@ fn content_column(line: &str) -> usize {
         chars.next();
         match c {
             ' ' | '\t' => {}
-            '-' | '?' | ':' if chars.peek().map_or(true, |&n| n == ' ' || n == '\t') => {}
+            '-' | '?' | ':' if chars.peek().is_none_or(|&n| n == ' ' || n == '\t') => {}
             '&' | '!' => {
                 while chars.next_if(|&n| n != ' ' && n != '\t').is_some() {
                     column += 1;
@@ -141,6 +184,33 @@ mod tests {
         assert_eq!(second_document("a: b\n---\nc: d\n"), Some(2));
         assert_eq!(second_document("a: b\n...\n\n--- c\n"), Some(2));
         assert_eq!(second_document("a: ----\n-----\n"), None);
+    }
+
+    #[test]
+    fn every_line_break_ends_a_line() {
+        fn endings(text: &str) -> Vec<&str> {
+            lines(text).collect()
+        }
+        assert_eq!(endings(""), Vec::<&str>::new());
+        assert_eq!(endings("a"), ["a"]);
+        assert_eq!(endings("a\n"), ["a"]);
+        assert_eq!(endings("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(endings("a\r\r\nb\n\n"), ["a", "", "b", ""]);
+        for text in ["x\n\ny\r\nz\n", "x\r\n\r\ny\rz", "\n", "\r\n\r"] {
+            let mac = text.replace("\r\n", "\n").replace('\r', "\n");
+            assert_eq!(endings(text), mac.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+        assert_eq!(end_position(b"a\rb\r\ncd"), (3, 3));
+        assert_eq!(end_position(b"ab\r"), (2, 1));
+        assert_eq!(end_position("\u{e9}".as_bytes()), (1, 2));
+    }
+
+    #[test]
+    fn checks_see_lone_carriage_returns_as_line_breaks() {
+        assert_eq!(second_document("a: b\r---\rc: d\r"), Some(2));
+        assert_eq!(control_character("a: b\rc: \u{7}"), Some((2, 4, '\u{7}')));
+        let deep = format!("claims:\r{}x\r", "- ".repeat(200));
+        assert_eq!(deep_line(&deep), Some((2, MAX_COLUMN + 1)));
     }
 
     #[test]

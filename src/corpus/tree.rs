@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// A position in a file: line and column, both from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,11 +29,14 @@ impl From<Marker> for Pos {
     }
 }
 
-/// A scalar, as text, where it starts.
+/// A scalar, as text, where it starts, and whether it was written plain.
 #[derive(Debug)]
 pub(crate) struct Scalar {
     pub pos: Pos,
     pub value: String,
+    /// Written without quotes or a block indicator (`|`, `>`): only such a scalar can be
+    /// null (`~`, `null`, nothing); `"null"` and `'~'` are text.
+    pub plain: bool,
 }
 
 /// A mapping: its entries in file order, no key twice.
@@ -266,7 +269,7 @@ impl<F: FnMut(&Scalar, Node)> Builder<F> {
                 let items = Vec::new();
                 self.open.push(Open::Items(Sequence { pos, items }));
             }
-            Event::Scalar(value, _, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
                     return Err(TreeError::Anchor(pos));
                 }
@@ -274,7 +277,8 @@ impl<F: FnMut(&Scalar, Node)> Builder<F> {
                     return Err(TreeError::Tag(pos));
                 }
                 self.refuse_at_top(pos)?;
-                let scalar = Scalar { pos, value };
+                let plain = style == TScalarStyle::Plain;
+                let scalar = Scalar { pos, value, plain };
                 match self.open.pop() {
                     Some(Open::Key(map)) => self.open.push(Open::Value(map, scalar)),
                     other => {
@@ -369,6 +373,21 @@ mod tests {
         assert_eq!(list.pos, at(2, 6));
         assert_eq!(list.items[1].pos(), at(2, 10));
         assert_eq!(map.get("a").and_then(Node::as_scalar).unwrap().value, "q");
+    }
+
+    #[test]
+    fn knows_plain_scalars_from_quoted_and_block_ones() {
+        let map = parse("a: null\nb: 'null'\nc: \"~\"\nd:\ne: |\n  x\nf: >\n  y\n").unwrap();
+        let plain: Vec<_> = map
+            .iter()
+            .map(|(k, v)| (k.value.as_str(), v.as_scalar().unwrap().plain))
+            .collect();
+        let expected = [("a", true), ("b", false), ("c", false), ("d", true)];
+        assert_eq!(
+            plain,
+            [expected.as_slice(), &[("e", false), ("f", false)]].concat()
+        );
+        assert!(map.keys().all(|k| k.plain));
     }
 
     #[test]

@@ -6,11 +6,12 @@
 //! - records in the order the file gives them (not sorted: a file's order is the author's, often
 //!   chronological or following the text it encodes), one blank line apart;
 //! - fields in the order of `claims/README.md`, absent optional fields and empty lists left out;
-//! - dates in ISO form (`1950-08-27`, `1950-03/1950-04`);
+//! - dates in ISO form (`1950-08-27`, `1950-03/1950-04`), plain;
 //! - lists in flow style (`[a, b]`), and evidence and reliability as `{...}` mappings, when they
 //!   fit in 100 columns; otherwise one item per line;
-//! - text plain when YAML reads it back unchanged, folded (`>-`) when it is long, otherwise
-//!   double-quoted with escapes.
+//! - text plain when YAML reads it back unchanged, as text (so `"null"`, `"~"`, `"true"`,
+//!   `"1950"` and `""` are quoted), folded (`>-`) when it is long, otherwise double-quoted with
+//!   escapes.
 //!
 //! Comments are not kept: the parser drops them. `historiograph fmt` refuses to rewrite a file
 //! that has comments unless told to drop them.
@@ -33,6 +34,9 @@ const UNPLACED: &str = "corpus.yaml";
 /// A value in the tree that is written out.
 enum Value {
     Text(String),
+    /// A date or a year, which the corpus format reads as text: written plain where a YAML
+    /// reader would take it for a number (`1950`), since that is how the format writes dates.
+    Date(String),
     List(Vec<String>),
     Map(Vec<(&'static str, Value)>),
     Maps(Vec<Vec<(&'static str, Value)>>),
@@ -43,6 +47,12 @@ type Fields = Vec<(&'static str, Value)>;
 fn text(fields: &mut Fields, key: &'static str, value: Option<&str>) {
     if let Some(v) = value {
         fields.push((key, Value::Text(v.to_string())));
+    }
+}
+
+fn date(fields: &mut Fields, key: &'static str, value: Option<&str>) {
+    if let Some(v) = value {
+        fields.push((key, Value::Date(v.to_string())));
     }
 }
 
@@ -77,7 +87,7 @@ fn document_fields(d: &Document) -> Fields {
     let mut f = Fields::new();
     text(&mut f, "id", Some(&d.id));
     text(&mut f, "title", Some(&d.title));
-    text(&mut f, "date", Some(&d.date.to_string()));
+    date(&mut f, "date", Some(&d.date.to_string()));
     text(&mut f, "kind", Some(d.kind.as_str()));
     text(&mut f, "author", Some(&d.author));
     text(&mut f, "recipient", d.recipient.as_deref());
@@ -114,7 +124,7 @@ fn work_fields(w: &Work) -> Fields {
         Value::List(w.authors.iter().map(|a| a.to_string()).collect()),
     ));
     text(&mut f, "title", Some(&w.title));
-    text(&mut f, "year", Some(&w.year.to_string()));
+    date(&mut f, "year", Some(&w.year.to_string()));
     text(&mut f, "kind", Some(w.kind.as_str()));
     let optional = [
         ("container", &w.container),
@@ -199,7 +209,7 @@ fn claim_fields(c: &Claim) -> Fields {
     text(&mut f, "school", c.school.as_deref());
     list(&mut f, "proponents", &c.proponents);
     text(&mut f, "attributed_to", c.attributed_to.as_deref());
-    text(&mut f, "period", c.period.map(|p| p.to_string()).as_deref());
+    date(&mut f, "period", c.period.map(|p| p.to_string()).as_deref());
     text(&mut f, "stance", c.stance.map(|s| s.as_str()));
     text(&mut f, "locator", c.locator.as_deref());
     if !c.evidence.is_empty() {
@@ -299,6 +309,7 @@ fn block_field(indent: usize, key: &str, value: &Value) -> String {
     let head = format!("{}{key}:", " ".repeat(indent));
     let one_line = match value {
         Value::Text(s) if !foldable(s) => Some(scalar(s, false)),
+        Value::Date(s) => Some(date_scalar(s, false)),
         _ => flow(value).filter(|f| fits(&head, f)),
     };
     if let Some(line) = one_line {
@@ -306,6 +317,7 @@ fn block_field(indent: usize, key: &str, value: &Value) -> String {
     }
     match value {
         Value::Text(s) => format!("{head} >-\n{}", folded(indent + 2, s)),
+        Value::Date(s) => format!("{head} {}\n", date_scalar(s, false)),
         Value::List(items) => {
             let lines: String = items
                 .iter()
@@ -351,6 +363,7 @@ fn fits(head: &str, value: &str) -> bool {
 fn flow(value: &Value) -> Option<String> {
     match value {
         Value::Text(s) => Some(scalar(s, false)),
+        Value::Date(s) => Some(date_scalar(s, false)),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
             Some(format!("[{}]", items.join(", ")))
@@ -365,6 +378,7 @@ fn flow_map(fields: &Fields) -> Option<String> {
     for (key, value) in fields {
         let v = match value {
             Value::Text(s) => scalar(s, true),
+            Value::Date(s) => date_scalar(s, true),
             Value::List(_) => flow(value)?,
             Value::Map(_) | Value::Maps(_) => return None,
         };
@@ -419,7 +433,22 @@ fn scalar(s: &str, in_flow: bool) -> String {
     }
 }
 
+/// A date or year on one line: plain unless YAML's syntax needs quotes, even where a YAML reader
+/// would take the text for a number (`1950`); the corpus reads dates as text.
+fn date_scalar(s: &str, in_flow: bool) -> String {
+    if plain_syntax(s, in_flow) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
 fn is_plain(s: &str, in_flow: bool) -> bool {
+    plain_syntax(s, in_flow) && !resolves_to_non_string(s)
+}
+
+/// Whether YAML reads `s` back as itself when written plain, as some scalar.
+fn plain_syntax(s: &str, in_flow: bool) -> bool {
     let (Some(first), Some(last)) = (s.chars().next(), s.chars().last()) else {
         return false;
     };
@@ -432,25 +461,36 @@ fn is_plain(s: &str, in_flow: bool) -> bool {
         && !s.contains(": ")
         && !s.contains(" #")
         && s.chars().all(printable)
-        && !resolves_to_non_string(s)
 }
 
 /// Whether a YAML reader would take the plain text for something other than text: null, a
-/// boolean, or a number. (Dates are text in the corpus format; they stay plain.)
+/// boolean, a number, or (in YAML 1.1) a date. Such text is quoted, so that it stays text for
+/// the corpus loader (which reads only plain `null` and `~` as null) and for other YAML tools;
+/// dates and years themselves are written plain (see [`date_scalar`]).
 fn resolves_to_non_string(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let word = matches!(
         lower.as_str(),
         "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
     ) || matches!(lower.as_str(), ".inf" | "-.inf" | "+.inf" | ".nan");
-    let is_date = s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
-        && s.len() >= 4
-        && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
-    let number = !is_date
-        && (s.parse::<f64>().is_ok() || lower.starts_with("0x") || lower.starts_with("0o"));
-    word || number
+    let number = s.parse::<f64>().is_ok()
+        || lower.starts_with("0x")
+        || lower.starts_with("0o")
+        || (s.contains('_') && s.replace('_', "").parse::<f64>().is_ok());
+    word || number || timestamp(s)
+}
+
+/// Whether `s` starts like a YAML 1.1 timestamp, `yyyy-m-d`.
+fn timestamp(s: &str) -> bool {
+    let mut parts = s.splitn(3, '-');
+    let (Some(year), Some(month), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(year, 4..=4) && digits(month, 1..=2) && digits(&day, 1..=2)
 }
 
 /// Double-quoted, with every character YAML would not read back as itself escaped.
@@ -541,9 +581,9 @@ impl Corpus {
 
 /// The first line (from 1) with a `#` at its start or after a space or tab: every YAML comment
 /// starts so. Text can too (`fn #3`), so this may find a comment where there is none, never the
-/// other way round.
+/// other way round. Lines end as YAML ends them, at `\r\n`, `\n` or a lone `\r`.
 pub(crate) fn comment_line(text: &str) -> Option<usize> {
-    text.lines()
+    super::prescan::lines(text)
         .position(|line| {
             let bytes = line.as_bytes();
             bytes
@@ -565,9 +605,8 @@ impl Reformat {
             .unwrap_or_default();
         let temporary = self.path.with_file_name(format!(".{name}.fmt-tmp"));
         std::fs::write(&temporary, &self.text)?;
-        std::fs::rename(&temporary, &self.path).map_err(|e| {
+        std::fs::rename(&temporary, &self.path).inspect_err(|_| {
             let _ = std::fs::remove_file(&temporary);
-            e
         })
     }
 }

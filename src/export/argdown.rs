@@ -26,14 +26,27 @@ use crate::graph::{Node, Relation};
 
 use super::{Cluster, Item, Link, Picture};
 
-/// A statement title: the id, with square brackets (which would end the title) as parentheses.
+/// A statement title: the id, with square brackets (which would end the title) as parentheses
+/// and control characters as escapes.
 fn title(id: &str) -> String {
-    id.replace('[', "(").replace(']', ")")
+    one_line(id).replace('[', "(").replace(']', ")")
 }
 
-/// An argument title: the name, with angle brackets (which would end the title) as parentheses.
+/// An argument title: the name, with angle brackets (which would end the title) as parentheses
+/// and control characters as escapes.
 fn argument_title(id: &str) -> String {
-    id.replace('<', "(").replace('>', ")")
+    one_line(id).replace('<', "(").replace('>', ")")
+}
+
+/// An id on one line: every control character, line breaks and tabs included, as an escape
+/// such as `u+001b` (a loaded corpus has none; a corpus built in code may).
+fn one_line(id: &str) -> String {
+    id.chars()
+        .map(|c| match c.is_control() {
+            true => format!("u+{:04x}", c as u32),
+            false => c.to_string(),
+        })
+        .collect()
 }
 
 /// A reference to an item: `<name>` for an inference, else `[id]`.
@@ -45,9 +58,12 @@ fn reference(item: &Item) -> String {
 }
 
 /// Statement text on one line, with every character that Argdown reads as syntax escaped by a
-/// backslash (`\#`, `\[`, `\_`, …); `.` and `:` only where they could open a special character.
+/// backslash (`\#`, `\[`, `\_`, …); `.` and `:` only where they could open a special character;
+/// control characters shown as escapes (`\u{1b}`, written `\\u\{1b\}`).
 fn escape(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Control characters that are not white space (ESC, BEL) as `\u{1b}`, escaped below.
+    let flat = crate::diagnostic::visible(&flat);
     let mut out = String::with_capacity(flat.len());
     let mut chars = flat.chars().peekable();
     while let Some(c) = chars.next() {

@@ -8,7 +8,9 @@ use crate::graph::{Node, Relation};
 
 use super::{truncate, Cluster, Item, Picture, LABEL_CHARS};
 
-/// A DOT quoted string: backslashes and quotes escaped, line breaks as `\n`.
+/// A DOT quoted string: backslashes and quotes escaped, line breaks as `\n`, carriage returns
+/// dropped, and every other control character but tab shown as an escape (`\u{1b}`, its
+/// backslash escaped) rather than passed to Graphviz and whatever displays its output.
 pub(crate) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -18,6 +20,9 @@ pub(crate) fn quote(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() && c != '\t' => {
+                out.push_str(&format!("\\\\u{{{:x}}}", c as u32));
+            }
             c => out.push(c),
         }
     }

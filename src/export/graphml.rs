@@ -9,7 +9,7 @@ use crate::graph::Node;
 use super::{truncate, Picture, LABEL_CHARS};
 
 /// Text for XML content and attribute values: markup characters as entities; characters XML 1.0
-/// does not allow become spaces.
+/// does not allow become spaces; DEL and the C1 controls become character references.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -21,6 +21,9 @@ pub(crate) fn escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
+            // DEL and the C1 controls are XML, but no text: a reference keeps them out of a
+            // terminal that shows the file.
+            c if c.is_control() => out.push_str(&format!("&#x{:x};", c as u32)),
             c => out.push(c),
         }
     }

@@ -5,6 +5,7 @@ mod record;
 use record::record_table;
 
 use crate::corpus::id::Id;
+use crate::diagnostic::visible;
 use crate::query::command::Answer;
 use crate::query::{Acceptability, AcceptanceChange, ClaimSummary, DocumentSummary, Status};
 use crate::semantics::{Label, Semantics};
@@ -35,7 +36,24 @@ impl Table {
 
     /// Plain text with aligned columns. The last column is wrapped at word boundaries to
     /// [`Table::WRAP`] characters, its continuation lines aligned under it; nothing is cut.
+    ///
+    /// This text is for a terminal: control characters other than tab and line feed (ESC, BEL,
+    /// carriage return, which a quoted YAML value can hold through an escape) are shown as
+    /// escapes such as `\u{1b}`, never passed through.
     pub fn to_text(&self) -> String {
+        let escaped = |cells: &[String]| -> Vec<String> {
+            cells.iter().map(|c| visible(c).into_owned()).collect()
+        };
+        let shown = Table {
+            title: visible(&self.title).into_owned(),
+            headers: escaped(&self.headers),
+            rows: self.rows.iter().map(|r| escaped(r)).collect(),
+        };
+        shown.aligned()
+    }
+
+    /// [`Table::to_text`] once control characters are escaped.
+    fn aligned(&self) -> String {
         let mut out = format!("{}\n", self.title);
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
@@ -76,14 +94,15 @@ impl Table {
     /// The width at which the last column of [`Table::to_text`] wraps.
     pub const WRAP: usize = 72;
 
-    /// A Markdown table under a bold title.
+    /// A Markdown table under a bold title; control characters are escaped as in
+    /// [`Table::to_text`].
     pub fn to_markdown(&self) -> String {
-        let mut out = format!("**{}**\n\n", self.title);
+        let mut out = format!("**{}**\n\n", visible(&self.title));
         if self.rows.is_empty() {
             out.push_str("*(none)*\n");
             return out;
         }
-        let cell = |c: &String| c.replace('|', "\\|").replace('\n', " ");
+        let cell = |c: &String| visible(c).replace('|', "\\|").replace('\n', " ");
         let line = |cells: &[String]| {
             format!(
                 "| {} |\n",

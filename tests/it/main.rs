@@ -9,6 +9,7 @@ mod diagnostics;
 mod dominators;
 mod export;
 mod format;
+mod hostile;
 mod interchange;
 mod json;
 mod malformed;

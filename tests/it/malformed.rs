@@ -17,6 +17,8 @@ const WHOLE_FILE: &[&str] = &[
     "cannot read the file",
     "folder visited twice",
     "expected a folder, found a symbolic link",
+    "expected a folder inside the corpus folder",
+    "expected a file inside the corpus folder",
     "expected folders nested",
     "cannot list the folder",
 ];
@@ -130,8 +132,8 @@ fn a_file_of_50_mb_is_refused_unread() {
     insta::assert_snapshot!(rendered.replace(&text.len().to_string(), "<size>"));
 }
 
-/// Links into the corpus would read files twice or forever; links between outside folders that
-/// loop are followed once.
+/// Links into the corpus would read files twice or forever, and links out of it are not
+/// followed, so no loop of links outside it is ever entered.
 #[cfg(unix)]
 #[test]
 fn symbolic_link_loops_are_refused() {
@@ -168,6 +170,11 @@ fn devices_and_dangling_links_are_refused_not_read() {
     let dir = TempDir::new("device");
     symlink("/dev/zero", dir.path().join("zero.yaml")).unwrap();
     symlink(dir.path().join("nowhere"), dir.path().join("dangling.yaml")).unwrap();
+    // A named pipe in the corpus folder: opening it to read would wait for a writer forever.
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.yaml"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
     insta::assert_snapshot!(generated(&dir));
 }
 

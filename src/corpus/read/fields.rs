@@ -202,7 +202,17 @@ impl Reader<'_> {
             return Id::default();
         };
         let id = Id::from(t.value.trim());
-        if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if let Some(c) = id.chars().find(|c| c.is_control()) {
+            // A quoted value can hold any character through an escape (`"\e"`, `"\x07"`).
+            self.error(
+                self.origin(t.pos),
+                format!(
+                    "expected an id without control characters, found U+{:04X} in `{}`",
+                    c as u32, t.value
+                ),
+                Some("ids are words joined by `-`; remove the escape that makes the control character".into()),
+            );
+        } else if id.chars().any(char::is_whitespace) {
             self.error(
                 self.origin(t.pos),
                 format!("expected an id without spaces, found `{}`", t.value),

@@ -246,8 +246,10 @@ fn trimmed(text: String) -> String {
     }
 }
 
+/// Whether a scalar is YAML's null: written plain as nothing, `~` or `null`. Quoted, the same
+/// words are text (`"null"`, `'~'`, `""`), and stay so through `fmt`, which quotes them.
 fn is_null(scalar: &Scalar) -> bool {
-    matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
+    scalar.plain && matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
 
 impl Reader<'_> {
