@@ -297,6 +297,10 @@ pub struct Claim {
     /// What it attacks as evidence: documents, evidence links, works, linked arguments.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undercuts: Vec<Undercut>,
+    /// The fields whose values come from outside the encoded source (e.g. `period`); answers
+    /// mark those values with `†`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Box<str>>,

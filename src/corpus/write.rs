@@ -227,6 +227,7 @@ fn claim_fields(c: &Claim) -> Fields {
         let items = c.undercuts.iter().map(undercut_fields).collect();
         f.push(("undercuts", Value::Maps(items)));
     }
+    list(&mut f, "supplied", &c.supplied);
     text(&mut f, "notes", c.notes.as_deref());
     f
 }

@@ -58,8 +58,20 @@ pub(super) fn record_table(record: &Record) -> Table {
             field("attributed to", opt(&c.attributed_to));
             field(
                 "period",
-                c.period.map(|p| p.to_string()).unwrap_or_default(),
+                match c.period {
+                    Some(p) if c.supplied.iter().any(|f| &**f == "period") => format!("{p} †"),
+                    p => p.map(|p| p.to_string()).unwrap_or_default(),
+                },
             );
+            if !c.supplied.is_empty() {
+                field(
+                    "†",
+                    format!(
+                        "supplied from outside the source: {}",
+                        c.supplied.join(", ")
+                    ),
+                );
+            }
             field(
                 "stance",
                 c.stance.map(|s| s.to_string()).unwrap_or_default(),

@@ -310,8 +310,9 @@ impl Reader<'_> {
             .map(|k| match k.as_str() {
                 "title" | "date" | "kind" | "author" | "recipient" | "citation" | "audience"
                 | "known_through" | "reliability" | "listed" | "notes" | "name" | "schools"
-                | "works" | "authors" | "year" | "container" | "volume" | "issue" | "publisher"
-                | "place" | "pages" | "url" | "doi" => k,
+                | "works" | "authors" | "year" | "container" | "volume" | "issue" | "statement"
+                | "school" | "proponents" | "attributed_to" | "period" | "stance" | "locator"
+                | "publisher" | "place" | "pages" | "url" | "doi" => k,
                 _ => String::new(),
             })
             .collect();

@@ -58,6 +58,7 @@ pub(super) const CLAIM_FIELDS: &[&str] = &[
     "cites",
     "arguments",
     "undercuts",
+    "supplied",
     "notes",
 ];
 pub(super) const EVIDENCE_FIELDS: &[&str] = &[
@@ -220,6 +221,7 @@ impl Reader<'_> {
         let cites = self.citations(map, &id, "cites", &what);
         let arguments = self.arguments(map, &id, &what);
         let undercuts = self.undercuts(map, &id, &what);
+        let supplied = self.supplied(map, &what);
         let notes = self.notes(map, "notes", &what);
         self.parsed.claims.push(Claim {
             statement: statement.map(Text::boxed).unwrap_or_default(),
@@ -229,6 +231,7 @@ impl Reader<'_> {
             cites,
             arguments,
             undercuts,
+            supplied,
             period,
             stance,
             locator,
