@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 /// A place in a corpus file. Lines and columns count from 1.
 ///
@@ -55,6 +56,12 @@ impl fmt::Display for Origin {
 ///
 /// The message is lowercase with no trailing period and says what was expected and what was
 /// found; the hint says how to fix it.
+///
+/// `Display` renders it in the style of rustc from what the diagnostic holds, reading no file:
+/// the message, ` --> file:line:column`, the line it points at with a caret under the column
+/// (when the line is known), and the hint. [`Diagnostic::short`] is the one-line form. Control
+/// characters in the file name, message, line and hint are shown as escapes (`\u{1b}`), so
+/// nothing read from a corpus can drive the terminal.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
     /// Where the problem is.
@@ -64,6 +71,12 @@ pub struct Diagnostic {
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The text of the line the origin points at, without its line break: taken by the loader
+    /// from the text it read, so that rendering needs no file. `None` for problems with no line
+    /// (a whole file or folder), and where the text was not in hand (a file that is not UTF-8,
+    /// a corpus built in code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
 }
 
 impl Diagnostic {
@@ -73,6 +86,7 @@ impl Diagnostic {
             origin,
             message: message.into(),
             hint: None,
+            source_line: None,
         }
     }
 
@@ -81,49 +95,70 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// Adds the text of the line the origin points at (without its line break), shown under
+    /// the message with a caret at the column.
+    pub fn with_source_line(mut self, line: impl Into<String>) -> Self {
+        self.source_line = Some(line.into());
+        self
+    }
+
+    /// The one-line form, `file:line:column: error: message`, and the hint on a second line
+    /// when there is one.
+    pub fn short(&self) -> impl fmt::Display + '_ {
+        Short(self)
+    }
 }
 
-impl fmt::Display for Diagnostic {
+/// [`Diagnostic::short`].
+struct Short<'a>(&'a Diagnostic);
+
+impl fmt::Display for Short<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error: {}", self.origin, visible(&self.message))?;
-        if let Some(hint) = &self.hint {
+        let d = self.0;
+        write!(f, "{}: error: {}", d.origin, visible(&d.message))?;
+        if let Some(hint) = &d.hint {
             write!(f, "\n  = hint: {}", visible(hint))?;
         }
         Ok(())
     }
 }
 
-impl Diagnostic {
-    /// Renders the diagnostic with the offending line of `source` (the file's text) and a caret
-    /// under the column, in the style of rustc.
-    pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("error: {}\n", visible(&self.message));
-        let line_text = source
-            .filter(|_| self.origin.line > 0)
-            .and_then(|s| crate::corpus::lines(s).nth(self.origin.line as usize - 1));
-        let gutter = " ".repeat(self.origin.line.to_string().len());
-        out.push_str(&format!("{gutter}--> {}\n", self.origin));
-        if let Some(text) = line_text {
-            // The caret goes under the column's character as it is shown, escapes included.
-            let before: String = text
-                .chars()
-                .take((self.origin.column as usize).saturating_sub(1))
-                .collect();
-            let caret_at: String = visible(&before)
-                .chars()
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            out.push_str(&format!(
-                "{gutter} |\n{} | {}\n{gutter} | {caret_at}^\n",
-                self.origin.line,
-                visible(text)
-            ));
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = self.origin.line;
+        let gutter = " ".repeat(line.to_string().len());
+        write!(f, "error: {}", visible(&self.message))?;
+        write!(f, "\n{gutter}--> {}", self.origin)?;
+        if let Some(text) = self.source_line.as_deref().filter(|_| line > 0) {
+            let caret = caret_indent(text, self.origin.column);
+            let text = visible(text);
+            write!(f, "\n{gutter} |\n{line} | {text}\n{gutter} | {caret}^")?;
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("{gutter} = hint: {}\n", visible(hint)));
+            write!(f, "\n{gutter} = hint: {}", visible(hint))?;
         }
-        out
+        Ok(())
     }
+}
+
+/// The indent that puts a caret under `column` (from 1, in characters) of `line` as it is
+/// shown: escapes included, a tab kept as a tab (it moves the caret as it moves the text), a
+/// wide character (CJK, Hangul) counted as two columns and a combining mark as none.
+fn caret_indent(line: &str, column: u32) -> String {
+    let before: String = line
+        .chars()
+        .take((column as usize).saturating_sub(1))
+        .collect();
+    let mut indent = String::with_capacity(before.len());
+    for c in visible(&before).chars() {
+        if c == '\t' {
+            indent.push('\t');
+        } else {
+            indent.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+        }
+    }
+    indent
 }
 
 /// `text` safe to print on a terminal: every control character but tab and line feed (ESC,
@@ -213,13 +248,31 @@ mod tests {
         )
         .with_hint("no \u{1b}");
         assert_eq!(
-            d.to_string(),
+            d.short().to_string(),
             "f\\u{1b}.yaml:2:3: error: bad `\\u{7}`\n  = hint: no \\u{1b}"
         );
-        let rendered = d.render(Some("a\rb\u{1b}c: d\n"));
-        assert!(
-            rendered.contains(&"2 | b\\u{1b}c: d\n  | {}^\n".replace("{}", &" ".repeat(7))),
-            "{rendered}"
+        let d = d.with_source_line("b\u{1b}c: d");
+        let caret = format!("  | {}^", " ".repeat(7));
+        assert_eq!(
+            d.to_string(),
+            format!("error: bad `\\u{{7}}`\n --> f\\u{{1b}}.yaml:2:3\n  |\n2 | b\\u{{1b}}c: d\n{caret}\n  = hint: no \\u{{1b}}")
         );
+    }
+
+    #[test]
+    fn the_caret_is_placed_by_display_width() {
+        let at = |column| Origin::new(Arc::from(Path::new("a.yaml")), 12, column);
+        // `김동길` is three characters and six columns wide; `e\u{301}` two characters, one column.
+        let d = Diagnostic::new(at(20), "unknown historian `kim`")
+            .with_source_line("  - {name: 김동길, x: kim}");
+        let caret = format!("   | {}^", " ".repeat(11 + 6 + 5));
+        assert_eq!(
+            d.to_string(),
+            format!("error: unknown historian `kim`\n  --> a.yaml:12:20\n   |\n12 |   - {{name: 김동길, x: kim}}\n{caret}")
+        );
+        assert_eq!(caret_indent("e\u{301}\tx", 4), " \t");
+        // A problem with the whole file has no line to show.
+        let whole = Diagnostic::new(Origin::file("a.yaml"), "too large").with_source_line("x");
+        assert_eq!(whole.to_string(), "error: too large\n --> a.yaml");
     }
 }

@@ -352,7 +352,12 @@ impl Corpus {
                 text
             };
             if !text.is_empty() && !text.starts_with('#') {
+                let before = edges.diagnostics.len();
                 edges.record(&at, text);
+                // The line is in hand: its problems carry it, to render without the file.
+                for d in &mut edges.diagnostics[before..] {
+                    d.source_line = Some(text.to_string());
+                }
             }
         }
         edges.settle(&file);

@@ -24,8 +24,9 @@
 //! # Loading a corpus
 //!
 //! [`Corpus::load`] reads a folder of YAML files and reports every problem at once, each with
-//! file, line, column and a hint ([`LoadError`], [`Diagnostic`]). [`Corpus::from_sources`] does
-//! the same for in-memory text. The format is described in `claims/README.md`.
+//! file, line, column and a hint ([`LoadError`], [`Diagnostic`]); the error's `Display` renders
+//! them all in the style of rustc, each with its line and a caret, from the text already read.
+//! [`Corpus::from_sources`] does the same for in-memory text. The format is described in `claims/README.md`.
 //!
 //! # Asking questions
 //!
@@ -95,8 +96,8 @@ pub use notebook::{
 };
 pub use query::{
     Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,
-    ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase, Fallen, Query, QueryError,
-    Record, Route, Side, SourceCriticism, SourceFlaw, Status,
+    ConflictMatrix, Contest, Dependents, Discredit, DocumentSummary, EvidenceBase, Fallen, Query,
+    QueryError, Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
 pub use query::{LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute};
 pub use report::Table;

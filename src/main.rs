@@ -239,24 +239,19 @@ fn load(dir: Option<&Path>) -> Result<Corpus, Failure> {
         None if Path::new("claims").is_dir() => PathBuf::from("claims"),
         None => return Ok(Corpus::bundled()),
     };
-    Corpus::load(&dir).map_err(|e| Failure(render_load_error(&e)))
+    Corpus::load(&dir).map_err(|e| load_failure(e, &dir))
 }
 
-fn render_load_error(error: &LoadError) -> String {
-    let mut sources: BTreeMap<&Path, Option<String>> = BTreeMap::new();
-    let mut out = String::new();
-    for d in &error.diagnostics {
-        // A problem with no line concerns the whole file, which may be huge or a device: not read.
-        let source = sources.entry(&d.origin.file).or_insert_with(|| {
-            (d.origin.line > 0)
-                .then(|| std::fs::read_to_string(&d.origin.file).ok())
-                .flatten()
-        });
-        out.push_str(&d.render(source.as_deref()));
-        out.push('\n');
+/// A corpus that cannot be loaded, rendered in full (every diagnostic with its line, then the
+/// summary), with the command line's own advice where the folder itself is the problem.
+fn load_failure(mut error: LoadError, dir: &Path) -> Failure {
+    if !dir.is_dir() {
+        let at_folder = |d: &&mut historiograph::Diagnostic| *d.origin.file == *dir;
+        for d in error.diagnostics.iter_mut().filter(at_folder) {
+            d.hint = Some("pass a folder of YAML files with --corpus DIR".into());
+        }
     }
-    out.push_str(&format!("error: {error}\n"));
-    out
+    Failure(format!("{error}\n"))
 }
 
 fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
@@ -350,7 +345,7 @@ fn fmt(dir: Option<&Path>, args: &FmtArgs) -> Result<(), Failure> {
             ))
         }
     };
-    let changes = Corpus::reformat(&dir).map_err(|e| Failure(render_load_error(&e)))?;
+    let changes = Corpus::reformat(&dir).map_err(|e| load_failure(e, &dir))?;
     if args.check && !changes.is_empty() {
         let mut message: String = changes
             .iter()

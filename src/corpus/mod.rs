@@ -41,29 +41,41 @@ pub struct Corpus {
 }
 
 /// Why a corpus could not be loaded: every problem found, in one pass, sorted by file and line.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", summary(.diagnostics))]
+///
+/// `Display` renders every diagnostic in the style of rustc (message, place, the line with a
+/// caret, hint), each followed by a blank line, then the [summary](LoadError::summary) as
+/// `error: invalid corpus: 2 problems in 1 file`. The lines come from the text the loader read,
+/// so rendering reads no file.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
     /// The problems, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn summary(diagnostics: &[Diagnostic]) -> String {
-    let files: BTreeSet<_> = diagnostics.iter().map(|d| &d.origin.file).collect();
-    let problems = if diagnostics.len() == 1 {
-        "problem"
-    } else {
-        "problems"
-    };
-    let in_files = if files.len() == 1 { "file" } else { "files" };
-    format!(
-        "invalid corpus: {} {problems} in {} {in_files}",
-        diagnostics.len(),
-        files.len()
-    )
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for d in &self.diagnostics {
+            write!(f, "{d}\n\n")?;
+        }
+        write!(f, "error: {}", self.summary())
+    }
 }
 
+impl std::error::Error for LoadError {}
+
 impl LoadError {
+    /// One line: how many problems in how many files (`invalid corpus: 1 problem in 1 file`).
+    pub fn summary(&self) -> String {
+        let files: BTreeSet<_> = self.diagnostics.iter().map(|d| &d.origin.file).collect();
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "invalid corpus: {} in {}",
+            count(self.diagnostics.len(), "problem", "problems"),
+            count(files.len(), "file", "files")
+        )
+    }
+
     fn single(origin: Origin, message: String, hint: &str) -> Self {
         LoadError {
             diagnostics: vec![Diagnostic::new(origin, message).with_hint(hint)],
@@ -93,7 +105,7 @@ impl Corpus {
             return Err(LoadError::single(
                 whole(dir),
                 format!("cannot read the corpus folder `{}`: {why}", dir.display()),
-                "pass a folder of YAML files with --corpus DIR",
+                "give the path of a folder of YAML files",
             ));
         }
         let mut walk = Walk::new(dir);
@@ -183,6 +195,7 @@ impl Corpus {
             let mut diagnostics = parsed.diagnostics;
             diagnostics.sort();
             diagnostics.dedup();
+            with_source_lines(&mut diagnostics, &sources);
             return Err(LoadError { diagnostics });
         }
         Ok(corpus)
@@ -408,6 +421,28 @@ impl Walk {
     }
 }
 
+/// Gives each diagnostic that points at a line of a file in `sources` the text of that line, so
+/// that it renders without reading the file again. `diagnostics` are sorted by file and line,
+/// so each file's lines are walked once.
+fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String)]) {
+    let texts: std::collections::HashMap<&Path, &str> = sources
+        .iter()
+        .map(|(path, text)| (path.as_path(), text.as_str()))
+        .collect();
+    for same_file in diagnostics.chunk_by_mut(|a, b| a.origin.file == b.origin.file) {
+        let Some(text) = texts.get(same_file[0].origin.file.as_ref()) else {
+            continue;
+        };
+        let mut lines = lines(text).zip(1u32..).peekable();
+        for d in same_file.iter_mut().filter(|d| d.origin.line > 0) {
+            while lines.next_if(|&(_, n)| n < d.origin.line).is_some() {}
+            if let Some(&(line, _)) = lines.peek().filter(|&&(_, n)| n == d.origin.line) {
+                d.source_line = Some(line.to_string());
+            }
+        }
+    }
+}
+
 /// Reads a file as UTF-8 text, without a byte-order mark.
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let whole = Origin::file(path);
@@ -464,5 +499,36 @@ fn both(a: impl FnOnce() + Send, b: impl FnOnce()) {
     } else {
         a();
         b();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_load_error_renders_its_lines_without_reading_files() {
+        // No such file exists: the line comes from the text in hand. The caret stands under
+        // `telegramm` after the claim's Hangul id, whose two characters are two columns wide each.
+        let line =
+            "  - {id: 주장, statement: S, evidence: [{document: telegramm, polarity: backs, locator: l}]}";
+        let text = format!("\u{feff}historians:\n  - {{id: kim, name: Kim}}\nclaims:\n{line}\n");
+        let e = Corpus::from_sources([("nowhere/claims.yaml", text)]).unwrap_err();
+        assert!(!Path::new("nowhere").exists());
+        assert_eq!(e.diagnostics.len(), 1, "{e}");
+        assert_eq!(e.diagnostics[0].source_line.as_deref(), Some(line));
+        let column = line[..line.find("telegramm").unwrap()].chars().count();
+        let caret = " ".repeat(column + 2);
+        let expected = format!(
+            "error: unknown document `telegramm` in `evidence.document` of claim `주장`\n \
+             --> nowhere/claims.yaml:4:{}\n  |\n4 | {line}\n  | {caret}^\n  = hint: ",
+            column + 1
+        );
+        let shown = e.to_string();
+        assert!(shown.starts_with(&expected), "{shown}");
+        assert!(
+            shown.ends_with("\n\nerror: invalid corpus: 1 problem in 1 file"),
+            "{shown}"
+        );
     }
 }

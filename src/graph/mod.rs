@@ -475,6 +475,14 @@ impl Debate {
         }
     }
 
+    /// The historian with this id, found through the index.
+    pub fn historian(&self, id: &str) -> Option<&crate::corpus::model::Historian> {
+        match self.graph[self.node(id)?] {
+            Node::Historian(i) => Some(&self.corpus.historians[i]),
+            _ => None,
+        }
+    }
+
     /// The work with this id, found through the index.
     pub fn work(&self, id: &str) -> Option<&Work> {
         match self.graph[self.node(id)?] {

@@ -217,7 +217,7 @@ impl Debate {
             .map(|c| {
                 let v = self.claim_flow(c);
                 ClaimAcceptance {
-                    claim: ClaimSummary::of(self.claim_at(c)),
+                    claim: self.summary(self.claim_at(c)),
                     status: judged.status(v),
                     decided_by: self.deciders(&labels, v),
                     undercut: self.undercut_sources(&labels, v),

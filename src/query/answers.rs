@@ -9,7 +9,7 @@ use crate::query::AcceptanceChange;
 use crate::semantics::Semantics;
 
 /// A claim as it appears in answers. JSON: `id`, `statement`, `school`, `proponents`, and
-/// `stance` and `locator` when known.
+/// `stance`, `locator`, `schools` and `held_by` when known.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ClaimSummary {
     /// The claim's id.
@@ -26,11 +26,22 @@ pub struct ClaimSummary {
     /// Where the source discusses it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// Its school, or when it has none of its own the schools its proponents are placed in,
+    /// sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub schools: Vec<Id>,
+    /// Who holds it, as readers name them: the proponents' names, or the unnamed holders in
+    /// parentheses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held_by: Vec<String>,
 }
 
 impl ClaimSummary {
-    /// The summary of a claim.
+    /// The summary of a claim on its own: its own school, and its proponents by id.
+    /// [`crate::Debate::summary`] names the proponents and derives the schools from them.
     pub fn of(claim: &Claim) -> Self {
+        let mut held_by: Vec<String> = claim.proponents.iter().map(|p| p.to_string()).collect();
+        held_by.extend(claim.attributed_to.as_deref().map(|a| format!("({a})")));
         ClaimSummary {
             id: claim.id.clone(),
             statement: claim.statement.to_string(),
@@ -38,6 +49,8 @@ impl ClaimSummary {
             proponents: claim.proponents.clone(),
             stance: claim.stance,
             locator: claim.locator.as_deref().map(String::from),
+            schools: claim.school.iter().cloned().collect(),
+            held_by,
         }
     }
 }
@@ -83,6 +96,26 @@ impl DocumentSummary {
             known_through: document.known_through.clone(),
             supplied: document.supplied.iter().map(|f| f.to_string()).collect(),
         }
+    }
+}
+
+/// The answer to `rests-only-on DOC` and `depends-on DOC`: the claims, with the document
+/// asked about, so that an answer can restate its question. JSON: the list of claims alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dependents {
+    /// Whether the claims rest only on the document (else: they depend on it).
+    pub rest_only: bool,
+    /// The document asked about.
+    pub document: DocumentSummary,
+    /// Its reliability rating and who gives it, when judged.
+    pub reliability: Option<crate::corpus::model::Reliability>,
+    /// The claims, sorted by id.
+    pub claims: Vec<ClaimSummary>,
+}
+
+impl Serialize for Dependents {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.claims.serialize(serializer)
     }
 }
 

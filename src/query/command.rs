@@ -5,8 +5,8 @@ use serde::Serialize;
 use crate::corpus::model::{Claim, Document, Historian, Rating, School, Work};
 use crate::graph::{Debate, Grounding, Node};
 use crate::query::{
-    Acceptability, ClaimSummary, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
-    QueryError, SourceCriticism, Verdicts,
+    Acceptability, ClaimSummary, ConflictMatrix, Contest, Dependents, Discredit, DocumentSummary,
+    EvidenceBase, QueryError, SourceCriticism, Verdicts,
 };
 use crate::semantics::Semantics;
 
@@ -132,8 +132,10 @@ pub enum Record {
 pub enum Answer {
     /// `evidence`.
     Evidence(EvidenceBase),
-    /// `rests-only-on`, `depends-on`, `unsupported`, `claims`.
+    /// `unsupported`, `claims`.
     Claims(Vec<ClaimSummary>),
+    /// `rests-only-on`, `depends-on`.
+    Dependents(Dependents),
     /// `discredit`.
     Discredit(Discredit),
     /// `accept`.
@@ -160,8 +162,12 @@ impl Query {
         let corpus = debate.corpus();
         Ok(match self {
             Query::Evidence { claim } => Answer::Evidence(debate.evidence(claim)?),
-            Query::RestsOnlyOn { document } => Answer::Claims(debate.rests_only_on(document)?),
-            Query::DependsOn { document } => Answer::Claims(debate.depends_on(document)?),
+            Query::RestsOnlyOn { document } => {
+                Answer::Dependents(debate.dependents(document, true)?)
+            }
+            Query::DependsOn { document } => {
+                Answer::Dependents(debate.dependents(document, false)?)
+            }
             Query::Discredit {
                 documents,
                 semantics,
@@ -213,7 +219,7 @@ impl Query {
                     .collect(),
             ),
             Query::Claims => {
-                let mut claims: Vec<_> = corpus.claims.iter().map(ClaimSummary::of).collect();
+                let mut claims: Vec<_> = corpus.claims.iter().map(|c| debate.summary(c)).collect();
                 claims.sort_by(|a, b| a.id.cmp(&b.id));
                 Answer::Claims(claims)
             }

@@ -18,8 +18,8 @@ use crate::semantics::Semantics;
 pub(crate) use acceptability::AcceptabilityCache;
 pub use acceptability::{Acceptability, AcceptanceChange, ClaimAcceptance, Status, Undercutting};
 pub use answers::{
-    ClaimSummary, Conflict, ConflictMatrix, Contest, Discredit, DocumentSummary, EvidenceBase,
-    Fallen, LinkedStep, Premise, Route, Side, WorkRoute,
+    ClaimSummary, Conflict, ConflictMatrix, Contest, Dependents, Discredit, DocumentSummary,
+    EvidenceBase, Fallen, LinkedStep, Premise, Route, Side, WorkRoute,
 };
 pub use command::{Answer, Query, Record};
 pub use criticism::{SourceCriticism, SourceFlaw};
@@ -98,11 +98,26 @@ impl Debate {
         }
     }
 
+    /// The summary of a claim as answers show it: its proponents by name, and its schools, its
+    /// own or else those its proponents are placed in.
+    pub fn summary(&self, claim: &Claim) -> ClaimSummary {
+        let mut summary = ClaimSummary::of(claim);
+        let historians = || claim.proponents.iter().filter_map(|p| self.historian(p));
+        if summary.schools.is_empty() {
+            summary.schools = sorted_unique(historians().flat_map(|h| h.schools.iter().cloned()));
+        }
+        summary.held_by = historians().map(|h| h.name.to_string()).collect();
+        summary
+            .held_by
+            .extend(claim.attributed_to.as_deref().map(|a| format!("({a})")));
+        summary
+    }
+
     /// Summaries of claims by index, sorted by id.
     fn claim_summaries(&self, indices: impl IntoIterator<Item = usize>) -> Vec<ClaimSummary> {
         let mut out: Vec<_> = indices
             .into_iter()
-            .map(|i| ClaimSummary::of(self.claim_at(i)))
+            .map(|i| self.summary(self.claim_at(i)))
             .collect();
         out.sort_by(|a, b| a.id.cmp(&b.id));
         out
@@ -170,7 +185,7 @@ impl Debate {
             .into_iter()
             .collect();
         EvidenceBase {
-            claim: ClaimSummary::of(self.claim_at(i)),
+            claim: self.summary(self.claim_at(i)),
             routes,
             undermined_by: against,
             cited,
@@ -281,6 +296,22 @@ impl Debate {
         Ok(self.claim_summaries(claims.iter().map(|&c| c as usize)))
     }
 
+    /// [`Debate::rests_only_on`] (`rest_only`) or [`Debate::depends_on`], with the document
+    /// asked about, for an answer that restates its question.
+    pub fn dependents(&self, document: &str, rest_only: bool) -> Result<Dependents, QueryError> {
+        let claims = match rest_only {
+            true => self.rests_only_on(document)?,
+            false => self.depends_on(document)?,
+        };
+        let d = self.doc(self.document_index(document)?);
+        Ok(Dependents {
+            rest_only,
+            document: DocumentSummary::of(d),
+            reliability: d.reliability.clone(),
+            claims,
+        })
+    }
+
     /// The claims that lose all documentary grounding if `document` is set aside: those for
     /// which every way of grounding them, linked arguments needing all their premises, uses
     /// the document.
@@ -365,7 +396,7 @@ impl Debate {
                 let mut because = because.remove(&v).unwrap_or_default();
                 because.sort();
                 Fallen {
-                    claim: ClaimSummary::of(self.claim_at(c)),
+                    claim: self.summary(self.claim_at(c)),
                     because,
                 }
             })
@@ -419,7 +450,7 @@ impl Debate {
                 continue;
             }
             let mut against_claims: Vec<ClaimSummary> =
-                attackers.into_iter().map(ClaimSummary::of).collect();
+                attackers.into_iter().map(|c| self.summary(c)).collect();
             against_claims.sort_by(|a, b| a.id.cmp(&b.id));
             let against_historians = sorted_unique(
                 against_claims
@@ -427,7 +458,7 @@ impl Debate {
                     .flat_map(|c| c.proponents.iter().cloned()),
             );
             out.push(Contest {
-                claim: ClaimSummary::of(claim),
+                claim: self.summary(claim),
                 for_side: Side {
                     historians: sorted_unique(claim.proponents.iter().cloned()),
                     claims: Vec::new(),
@@ -471,8 +502,8 @@ impl Debate {
                 *counts.entry((a.clone(), b.clone())).or_default() += 1;
                 if a != b {
                     list.push(Conflict {
-                        from: ClaimSummary::of(claim),
-                        to: ClaimSummary::of(other),
+                        from: self.summary(claim),
+                        to: self.summary(other),
                     });
                 }
             }

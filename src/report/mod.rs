@@ -54,42 +54,62 @@ impl Table {
 
     /// [`Table::to_text`] once control characters are escaped.
     fn aligned(&self) -> String {
-        let mut out = format!("{}\n", self.title);
+        let mut out = wrap(&self.title, Self::TITLE).join("\n  ") + "\n";
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
             return out;
         }
         let last = self.headers.len() - 1;
+        let width = |text: &str| text.chars().count();
+        // A column is as wide as its widest cell, up to `COLUMN` (or its longest word, which is
+        // never cut); the last column wraps at `WRAP`.
         let widths: Vec<usize> = (0..last)
             .map(|i| {
-                self.rows
-                    .iter()
-                    .map(|r| r[i].chars().count())
-                    .chain([self.headers[i].chars().count()])
-                    .max()
+                let cells = || self.rows.iter().map(|r| r[i].as_str());
+                let natural = cells().map(width).chain([width(&self.headers[i])]).max();
+                let word = cells().flat_map(str::split_whitespace).map(width).max();
+                natural
                     .unwrap_or(0)
+                    .min(Self::COLUMN.max(word.unwrap_or(0)))
             })
             .collect();
-        let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
         let line = |cells: &[String]| {
-            let mut s = String::from("  ");
-            for (cell, width) in cells.iter().zip(&widths) {
-                s.push_str(cell);
-                s.push_str(&" ".repeat(width - cell.chars().count() + 2));
+            let mut wrapped: Vec<Vec<String>> = (cells.iter().zip(&widths))
+                .map(|(cell, &w)| wrap(cell, w))
+                .collect();
+            wrapped.push(wrap(&cells[last], Self::WRAP));
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            let mut text = String::new();
+            for k in 0..height {
+                let mut s = String::from("  ");
+                for (i, lines) in wrapped.iter().enumerate() {
+                    let cell = lines.get(k).map_or("", String::as_str);
+                    s.push_str(cell);
+                    if i < last {
+                        s.push_str(&" ".repeat(widths[i].saturating_sub(width(cell)) + 2));
+                    }
+                }
+                text.push_str(s.trim_end());
+                text.push('\n');
             }
-            let wrapped = wrap(&cells[last], Self::WRAP);
-            s.push_str(&wrapped.join(&format!("\n{}", " ".repeat(indent))));
-            s.trim_end().to_string() + "\n"
+            text
         };
         out.push_str(&line(&self.headers));
         let mut rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
-        rule.push("-".repeat(self.headers[last].chars().count()));
+        rule.push("-".repeat(width(&self.headers[last])));
         out.push_str(&line(&rule));
         for r in &self.rows {
             out.push_str(&line(r));
         }
         out
     }
+
+    /// The widest a column other than the last is before its cells wrap (a single word longer
+    /// than this widens the column rather than being cut).
+    pub const COLUMN: usize = 40;
+
+    /// The width at which a title wraps, its later lines indented.
+    pub const TITLE: usize = 98;
 
     /// The width at which the last column of [`Table::to_text`] wraps.
     pub const WRAP: usize = 72;
@@ -142,16 +162,56 @@ pub(super) fn opt(value: &Option<impl ToString>) -> String {
 }
 
 fn claims_table(title: impl Into<String>, claims: &[ClaimSummary]) -> Table {
-    let mut t = Table::new(title, &["claim", "school", "proponents", "statement"]);
+    let mut t = Table::new(
+        title,
+        &["claim", "stance", "schools", "held by", "statement"],
+    );
     for c in claims {
         t.row(vec![
             c.id.to_string(),
-            opt(&c.school),
-            c.proponents.join(", "),
+            c.stance.map_or_else(|| "-".to_string(), |s| s.to_string()),
+            schools(c),
+            c.held_by.join(", "),
             c.statement.clone(),
         ]);
     }
     t
+}
+
+/// A claim's schools, its own or its proponents', or `-`.
+fn schools(c: &ClaimSummary) -> String {
+    match c.schools.is_empty() {
+        true => "-".to_string(),
+        false => c.schools.join(", "),
+    }
+}
+
+/// `rests-only-on` and `depends-on` restate their question with the document's title, kind,
+/// date, audience and reliability.
+fn dependents_table(d: &crate::query::Dependents) -> Table {
+    let doc = &d.document;
+    let verb = match (d.rest_only, d.claims.len()) {
+        (true, 1) => "claim rests only on",
+        (true, _) => "claims rest only on",
+        (false, 1) => "claim loses all documentary grounding without",
+        (false, _) => "claims lose all documentary grounding without",
+    };
+    let rating = (d.reliability.as_ref())
+        .map(|r| match r.by.is_empty() {
+            true => format!("; rated {}", r.rating),
+            false => format!("; rated {} by {}", r.rating, r.by.join(", ")),
+        })
+        .unwrap_or_default();
+    let title = format!(
+        "{} {verb} `{}`: {} ({}, {}, for {} readers{rating})",
+        d.claims.len(),
+        doc.id,
+        doc.title,
+        doc.kind,
+        doc.date,
+        doc.audience
+    );
+    claims_table(title, &d.claims)
 }
 
 fn documents_table(title: impl Into<String>, docs: &[DocumentSummary]) -> Table {
@@ -396,6 +456,7 @@ impl Answer {
             Answer::Claims(claims) => {
                 vec![claims_table(count(claims.len(), "claim", "claims"), claims)]
             }
+            Answer::Dependents(d) => vec![dependents_table(d)],
             Answer::Discredit(d) => {
                 let ids: Vec<_> = d.set_aside.iter().map(|s| s.id.as_str()).collect();
                 let mut t = Table::new(
@@ -404,12 +465,12 @@ impl Answer {
                         ids.join(", "),
                         count(d.fallen.len(), "claim falls", "claims fall"),
                     ),
-                    &["claim", "school", "because of", "statement"],
+                    &["claim", "schools", "because of", "statement"],
                 );
                 for f in &d.fallen {
                     t.row(vec![
                         f.claim.id.to_string(),
-                        opt(&f.claim.school),
+                        schools(&f.claim),
                         f.because.join(", "),
                         f.claim.statement.clone(),
                     ]);
@@ -486,7 +547,7 @@ impl Answer {
                 let table = |title: &str, flaws: &[crate::query::SourceFlaw]| {
                     let mut t = Table::new(
                         format!("{title}: {}", count(flaws.len(), "claim", "claims")),
-                        &["claim", "school", "documents"],
+                        &["claim", "schools", "documents"],
                     );
                     for f in flaws {
                         let docs: Vec<_> = f
@@ -496,7 +557,7 @@ impl Answer {
                             .collect();
                         t.row(vec![
                             f.claim.id.to_string(),
-                            opt(&f.claim.school),
+                            schools(&f.claim),
                             docs.join("; "),
                         ]);
                     }

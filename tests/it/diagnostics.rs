@@ -11,7 +11,10 @@ fn errors(files: &[(&str, &str)]) -> LoadError {
 }
 
 fn rendered(e: &LoadError) -> String {
-    e.diagnostics.iter().map(|d| format!("{d}\n")).collect()
+    e.diagnostics
+        .iter()
+        .map(|d| format!("{}\n", d.short()))
+        .collect()
 }
 
 const DOCS: &str = "\
@@ -75,7 +78,7 @@ claims:
     insta::assert_snapshot!(rendered(&e));
     assert!(e.diagnostics.len() >= 10, "{}", rendered(&e));
     assert_eq!(
-        e.to_string(),
+        e.summary(),
         format!("invalid corpus: {} problems in 1 file", e.diagnostics.len())
     );
 }
@@ -183,4 +186,31 @@ fn non_utf8_bytes_and_byte_order_marks() {
     assert!(d.message.contains("UTF-8"));
     assert_eq!((d.origin.line, d.origin.column), (2, 22));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every public error type works with `?` into `Box<dyn Error + Send + Sync>`.
+#[test]
+fn every_error_type_is_a_std_error() {
+    fn is_error<E: std::error::Error + Send + Sync + 'static>() {}
+    is_error::<LoadError>();
+    is_error::<historiograph::QueryError>();
+    is_error::<historiograph::ImportError>();
+    is_error::<historiograph::iccma::IccmaError>();
+    is_error::<historiograph::DateError>();
+    is_error::<historiograph::NotebookError>();
+    is_error::<historiograph::NotebookErrors>();
+    is_error::<historiograph::QueryParseError>();
+}
+
+/// An edge list's problems carry their line too, tabs kept so the caret stays under the field.
+#[test]
+fn edge_list_problems_render_with_their_line() {
+    let tsv = "document\td1\nevidence\td1\tbad id\n";
+    let e = Corpus::read_tsv("edges.tsv", tsv.as_bytes()).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    let shown = e.to_string();
+    assert!(
+        shown.contains(" --> edges.tsv:2:13\n  |\n2 | evidence\td1\tbad id\n  |         \t  \t^\n"),
+        "{shown}"
+    );
 }

@@ -344,7 +344,11 @@ fn control_characters_are_refused_in_ids_and_escaped_in_diagnostics() {
     )
     .unwrap();
     let e = Corpus::load(dir.path()).unwrap_err();
-    let messages: Vec<_> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+    let messages: Vec<_> = e
+        .diagnostics
+        .iter()
+        .map(|d| d.short().to_string())
+        .collect();
     let messages = messages
         .join("\n")
         .replace(&dir.path().display().to_string(), "<dir>");
