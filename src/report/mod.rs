@@ -73,11 +73,16 @@ impl Table {
                     .min(Self::COLUMN.max(word.unwrap_or(0)))
             })
             .collect();
+        // The last column takes what is left of `WIDTH`, between `NARROWEST` and `WRAP`.
+        let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
+        let last_width = Self::WIDTH
+            .saturating_sub(indent)
+            .clamp(Self::NARROWEST, Self::WRAP);
         let line = |cells: &[String]| {
             let mut wrapped: Vec<Vec<String>> = (cells.iter().zip(&widths))
                 .map(|(cell, &w)| wrap(cell, w))
                 .collect();
-            wrapped.push(wrap(&cells[last], Self::WRAP));
+            wrapped.push(wrap(&cells[last], last_width));
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             let mut text = String::new();
             for k in 0..height {
@@ -106,12 +111,19 @@ impl Table {
 
     /// The widest a column other than the last is before its cells wrap (a single word longer
     /// than this widens the column rather than being cut).
-    pub const COLUMN: usize = 40;
+    pub const COLUMN: usize = 32;
+
+    /// The width a table aims to fit (terminals are at least 80–100 columns; a fixed width
+    /// keeps the output the same wherever it goes).
+    pub const WIDTH: usize = 100;
+
+    /// The narrowest the last column gets, however wide the others are.
+    pub const NARROWEST: usize = 30;
 
     /// The width at which a title wraps, its later lines indented.
     pub const TITLE: usize = 98;
 
-    /// The width at which the last column of [`Table::to_text`] wraps.
+    /// The widest the last column of [`Table::to_text`] gets before it wraps.
     pub const WRAP: usize = 72;
 
     /// A Markdown table under a bold title; control characters are escaped as in

@@ -165,11 +165,13 @@ impl Evidential {
     /// [`Evidential::grounded_in_order`]: the `changed` arguments, and every argument whose
     /// label can no longer be derived as it was from arguments outside the set.
     ///
-    /// An argument keeps its label when the reason it had still holds without the set: IN, a
-    /// route of support IN and decided before it (all premises, for an *all* argument), and every
-    /// attacker OUT; OUT, an attacker IN and decided before it, or every route OUT (a premise
+    /// An argument keeps its label when the reason it had still holds without the set, every
+    /// part of the reason decided before it: IN, a route of support IN (all premises, for an
+    /// *all* argument) and every attacker OUT; OUT, an attacker IN, or every route OUT (a premise
     /// OUT); UNDEC, nothing in the set among its supporters and attackers. The order keeps the
-    /// reasons well founded: two arguments of a circle cannot keep each other. The labels
+    /// reasons well founded: arguments of a circle, of support or attack, cannot keep each other.
+    /// (An argument decided in an unfounded round whose reasons were decided in the same round
+    /// does not keep its label: the set is then larger than it need be, never wrong.) The labels
     /// outside the set do not depend on it, so relabelling the set alone
     /// ([`Evidential::grounded_within`]) gives the grounded labelling; it costs what the set
     /// and the edges around it cost, not the size of the framework.
@@ -200,21 +202,24 @@ impl Evidential {
         let before = |b: u32| order[b as usize] < order[w as usize];
         let attackers = self.attacks.attackers(w);
         let supporters = self.supporters(w);
+        // Every reason must have been decided before `w`: reasons that point back at `w` through
+        // a circle (of support, of attack or of both) would otherwise keep each other.
+        let held = |b: u32, label: Label| sure(b, label) && before(b);
         match labels[w as usize] {
             Label::In => {
-                attackers.iter().all(|&b| sure(b, Label::Out))
+                attackers.iter().all(|&b| held(b, Label::Out))
                     && match self.need(w) {
                         Need::Source => true,
-                        Need::Any => supporters.iter().any(|&b| sure(b, Label::In) && before(b)),
-                        Need::All => supporters.iter().all(|&b| sure(b, Label::In) && before(b)),
+                        Need::Any => supporters.iter().any(|&b| held(b, Label::In)),
+                        Need::All => supporters.iter().all(|&b| held(b, Label::In)),
                     }
             }
             Label::Out => {
-                attackers.iter().any(|&b| sure(b, Label::In) && before(b))
+                attackers.iter().any(|&b| held(b, Label::In))
                     || match self.need(w) {
                         Need::Source => false,
-                        Need::Any => supporters.iter().all(|&b| sure(b, Label::Out)),
-                        Need::All => supporters.iter().any(|&b| sure(b, Label::Out)),
+                        Need::Any => supporters.iter().all(|&b| held(b, Label::Out)),
+                        Need::All => supporters.iter().any(|&b| held(b, Label::Out)),
                     }
             }
             Label::Undec => attackers
