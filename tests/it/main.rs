@@ -16,6 +16,7 @@ mod malformed;
 mod notebooks;
 mod properties;
 mod queries;
+mod readme;
 mod scale;
 mod semantics;
 mod verdicts;
