@@ -99,7 +99,9 @@ pub use query::{
     ConflictMatrix, Contest, Dependents, Discredit, DocumentSummary, EvidenceBase, Fallen, Query,
     QueryError, Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
-pub use query::{LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute};
+pub use query::{
+    Critic, Criticised, LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute,
+};
 pub use report::Table;
 pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};
 

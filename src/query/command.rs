@@ -72,13 +72,15 @@ pub enum Query {
         #[cfg_attr(feature = "cli", arg(long, value_enum, default_value = "scholarly"))]
         grounding: Grounding,
     },
-    /// The claims that are contradicted or undermined, with who and what stands on each side
+    /// The claims that are contradicted, undermined or whose sources are undercut, with who and
+    /// what stands on each side
     Contested,
     /// The claims with no documentary grounding at all
     Unsupported,
     /// Contradictions across schools: a school × school matrix and the list
     Conflicts,
-    /// Claims resting only on documents written after the events, or only for outside audiences
+    /// Claims resting only on documents written after the events, or only for outside audiences,
+    /// and the sources that claims undercut
     Criticism,
     /// One document, claim or historian in full
     Show {

@@ -10,7 +10,7 @@ mod verdicts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::corpus::id::Id;
-use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity};
+use crate::corpus::model::{Audience, Claim, Document, DocumentKind, Polarity, UndercutTarget};
 use crate::diagnostic::did_you_mean;
 use crate::graph::{Debate, Node};
 use crate::semantics::Semantics;
@@ -22,7 +22,7 @@ pub use answers::{
     EvidenceBase, Fallen, LinkedStep, Premise, Route, Side, WorkRoute,
 };
 pub use command::{Answer, Query, Record};
-pub use criticism::{SourceCriticism, SourceFlaw};
+pub use criticism::{Critic, Criticised, SourceCriticism, SourceFlaw};
 pub use verdicts::{Verdict, Verdicts};
 
 /// Why a query could not be answered.
@@ -425,12 +425,16 @@ impl Debate {
         self.claim_summaries(orphans)
     }
 
-    /// The claims that are contradicted by other claims or undermined by documents, with who
-    /// and what stands on each side.
+    /// The claims that are contradicted by other claims, undermined by documents, or whose
+    /// sources or arguments other claims undercut, with who and what stands on each side.
     pub fn contested(&self) -> Vec<Contest> {
         let corpus = self.corpus();
-        // Lookups only: the output follows the corpus and is sorted below.
+        // Lookups only: the output follows the corpus and is sorted below. A claim is against
+        // another when it contradicts it, or undercuts a document that backs it, one of its
+        // evidence links or one of its linked arguments (keyed here as `DOC`, `DOC CLAIM` and
+        // `#ARGUMENT`).
         let mut contradicted_by: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        let mut undercut_by: HashMap<String, Vec<&Claim>> = HashMap::new();
         for claim in &corpus.claims {
             for target in &claim.contradicts {
                 contradicted_by
@@ -438,13 +442,38 @@ impl Debate {
                     .or_default()
                     .push(claim);
             }
+            for u in &claim.undercuts {
+                let key = match &u.target {
+                    UndercutTarget::Document(d) | UndercutTarget::Work(d) => d.to_string(),
+                    UndercutTarget::Evidence { document, claim } => format!("{document} {claim}"),
+                    UndercutTarget::Argument(a) => format!("#{a}"),
+                };
+                undercut_by.entry(key).or_default().push(claim);
+            }
         }
         let mut out = Vec::new();
         for claim in &corpus.claims {
-            let attackers = contradicted_by
+            let mut attackers = contradicted_by
                 .get(claim.id.as_str())
                 .cloned()
                 .unwrap_or_default();
+            let backing = (claim.evidence.iter())
+                .filter(|e| e.polarity == Polarity::Backs)
+                .flat_map(|e| {
+                    [
+                        e.document.to_string(),
+                        format!("{} {}", e.document, claim.id),
+                    ]
+                });
+            let cited = claim.cites.iter().map(|c| c.work.to_string());
+            let argued = (claim.arguments.iter())
+                .filter_map(|a| a.id.as_ref())
+                .map(|a| format!("#{a}"));
+            for key in backing.chain(cited).chain(argued) {
+                attackers.extend(undercut_by.get(&key).into_iter().flatten().copied());
+            }
+            attackers.sort_by(|a, b| a.id.cmp(&b.id));
+            attackers.dedup_by(|a, b| a.id == b.id);
             let undermining = self.documents_with(claim, Polarity::Undermines);
             if attackers.is_empty() && undermining.is_empty() {
                 continue;

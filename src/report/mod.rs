@@ -575,6 +575,30 @@ impl Answer {
                     }
                     t
                 };
+                let mut undercut = Table::new(
+                    format!(
+                        "sources undercut: {}",
+                        count(c.undercut.len(), "source", "sources")
+                    ),
+                    &[
+                        "source",
+                        "kind",
+                        "undercut by",
+                        "where",
+                        "standing on it alone",
+                    ],
+                );
+                for u in &c.undercut {
+                    let by: Vec<&str> = u.by.iter().map(|b| b.claim.id.as_str()).collect();
+                    let at: Vec<&str> = u.by.iter().map(|b| b.locator.as_str()).collect();
+                    undercut.row(vec![
+                        u.source.to_string(),
+                        u.kind.to_string(),
+                        by.join(", "),
+                        at.join("; "),
+                        u.resting.join(", "),
+                    ]);
+                }
                 vec![
                     table(
                         "resting only on documents written after the events",
@@ -584,6 +608,7 @@ impl Answer {
                         "resting only on documents written for outside audiences",
                         &c.only_outside,
                     ),
+                    undercut,
                 ]
             }
             Answer::Record(record) => vec![record_table(record)],
