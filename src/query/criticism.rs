@@ -91,7 +91,9 @@ pub(crate) fn source_criticism(debate: &Debate) -> SourceCriticism {
 /// Every undercut target with its critics and what stands on it alone.
 fn undercut(debate: &Debate) -> Vec<Criticised> {
     let corpus = debate.corpus();
-    let mut found: BTreeMap<(Id, &'static str), (Vec<Critic>, Vec<Id>)> = BTreeMap::new();
+    // By target and kind: the critics, and what stands on the target alone.
+    type Found = BTreeMap<(Id, &'static str), (Vec<Critic>, Vec<Id>)>;
+    let mut found: Found = BTreeMap::new();
     for critic in &corpus.claims {
         for u in &critic.undercuts {
             let (source, kind, resting): (Id, _, Vec<Id>) = match &u.target {
