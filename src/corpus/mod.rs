@@ -5,12 +5,13 @@ pub(crate) mod id;
 pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
+mod reformat;
 mod tree;
 mod validate;
 mod write;
 
 pub(crate) use prescan::lines;
-pub use write::Reformat;
+pub use reformat::Reformat;
 
 use std::collections::BTreeSet;
 use std::fs;

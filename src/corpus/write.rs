@@ -17,13 +17,13 @@
 //! that has comments unless told to drop them.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::corpus::model::{
     Argument, Citation, Claim, Document, Evidence, Historian, Reliability, School, Undercut,
     UndercutTarget, Work,
 };
-use crate::corpus::{Corpus, LoadError};
+use crate::corpus::Corpus;
 
 /// Lines are kept within this many columns where the text allows.
 const WIDTH: usize = 100;
@@ -514,100 +514,4 @@ fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// A corpus file whose text is not in canonical form, with the text it should have.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reformat {
-    /// The file, as the loader named it.
-    pub path: PathBuf,
-    /// The canonical text.
-    pub text: String,
-    /// The first line of the current text that may hold a comment, which rewriting would drop.
-    pub comment_line: Option<usize>,
-}
-
-impl Corpus {
-    /// A copy with every origin reduced to its file (line and column 0): two corpora that differ
-    /// only in layout are equal once both are reduced.
-    pub fn without_positions(&self) -> Corpus {
-        let strip = |origin: &mut Option<crate::Origin>| {
-            if let Some(o) = origin {
-                o.line = 0;
-                o.column = 0;
-            }
-        };
-        let mut c = self.clone();
-        c.schools.iter_mut().for_each(|r| strip(&mut r.origin));
-        c.documents.iter_mut().for_each(|r| strip(&mut r.origin));
-        c.historians.iter_mut().for_each(|r| strip(&mut r.origin));
-        c.claims.iter_mut().for_each(|r| strip(&mut r.origin));
-        c.works.iter_mut().for_each(|r| strip(&mut r.origin));
-        c
-    }
-
-    /// Loads the corpus in `dir` and lists the files whose text is not canonical, with their
-    /// canonical text; files already canonical, and files without records, are left out.
-    ///
-    /// Nothing is written. The canonical texts are loaded again before they are returned: if
-    /// they do not give back the same corpus, that is reported as a diagnostic rather than
-    /// returned, so a caller that writes only what this returns never loses a record.
-    pub fn reformat(dir: impl AsRef<Path>) -> Result<Vec<Reformat>, LoadError> {
-        let dir = dir.as_ref();
-        let corpus = Corpus::load(dir)?;
-        let files = corpus.to_yaml_files();
-        let reread = Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
-        if reread.map(|c| c.without_positions()) != Ok(corpus.without_positions()) {
-            let origin = crate::Origin::file(dir);
-            return Err(LoadError::single(
-                origin,
-                "internal error: the canonical form does not read back as the same corpus".into(),
-                "nothing was written; please report this with the corpus",
-            ));
-        }
-        let mut out = Vec::new();
-        for (path, text) in files {
-            let current = std::fs::read_to_string(&path).unwrap_or_default();
-            if current != text {
-                out.push(Reformat {
-                    comment_line: comment_line(&current),
-                    path,
-                    text,
-                });
-            }
-        }
-        Ok(out)
-    }
-}
-
-/// The first line (from 1) with a `#` at its start or after a space or tab: every YAML comment
-/// starts so. Text can too (`fn #3`), so this may find a comment where there is none, never the
-/// other way round. Lines end as YAML ends them, at `\r\n`, `\n` or a lone `\r`.
-pub(crate) fn comment_line(text: &str) -> Option<usize> {
-    super::prescan::lines(text)
-        .position(|line| {
-            let bytes = line.as_bytes();
-            bytes
-                .iter()
-                .enumerate()
-                .any(|(i, &b)| b == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t')))
-        })
-        .map(|i| i + 1)
-}
-
-impl Reformat {
-    /// Writes the canonical text over the file: into a hidden file beside it, then renamed over
-    /// it, so that a failure leaves the old text whole.
-    pub fn write(&self) -> std::io::Result<()> {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = self.path.with_file_name(format!(".{name}.fmt-tmp"));
-        std::fs::write(&temporary, &self.text)?;
-        std::fs::rename(&temporary, &self.path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })
-    }
 }
