@@ -4,9 +4,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use historiograph::iccma::{self, Problem, Task};
-use historiograph::{render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query};
+use historiograph::{
+    render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query, QueryError,
+};
+use serde_json::{json, Value};
+
+mod cli {
+    pub(crate) mod writes;
+}
+use cli::writes::{fmt, generate, import_aif, notebook};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
 /// one document, what falls if a source is set aside, which claims are contested.
@@ -19,7 +27,7 @@ struct Cli {
     /// The corpus folder of YAML files
     #[arg(long, global = true, value_name = "DIR")]
     corpus: Option<PathBuf>,
-    /// Print JSON instead of tables
+    /// Print JSON instead of tables, errors included (export and iccma refuse it)
     #[arg(long, global = true)]
     json: bool,
     #[command(subcommand)]
@@ -134,26 +142,105 @@ fn parse_task(s: &str) -> Result<Task, String> {
     s.parse().map_err(|e: iccma::IccmaError| e.to_string())
 }
 
-/// A failure with its exit code already decided.
-struct Failure(String);
+/// A failure (exit 1): its text for standard error, and the same as a JSON object, printed on
+/// standard output under --json.
+struct Failure {
+    text: String,
+    json: Value,
+}
+
+impl Failure {
+    /// `error: MESSAGE` as text, `{"error": MESSAGE}` as JSON.
+    fn new(message: impl Into<String>) -> Failure {
+        let message = message.into();
+        Failure {
+            text: format!("error: {message}\n"),
+            json: json!({ "error": message }),
+        }
+    }
+
+    /// A failure whose text is not one `error:` line; `json` should have an `error` key.
+    fn with_text(text: String, json: Value) -> Failure {
+        Failure { text, json }
+    }
+
+    /// Adds a key to the JSON form.
+    fn with(mut self, key: &str, value: Value) -> Failure {
+        self.json[key] = value;
+        self
+    }
+}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| usage_error(e));
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(message)) => {
-            eprint!("{message}");
+        Err(failure) => {
+            if cli.json {
+                emit(&(to_json(&failure.json) + "\n"));
+            } else {
+                eprint!("{}", failure.text);
+            }
             ExitCode::from(1)
         }
     }
 }
 
+/// Ends the program on a usage error (exit 2). When `--json` is on the command line, the error
+/// is a JSON object on standard output: `error` (its first line), `kind` (`usage`) and `usage`
+/// (clap's whole message, or the help when a subcommand is missing). `--help` and `--version`
+/// print as always.
+fn usage_error(error: clap::Error) -> ! {
+    // Help and version go to standard output with exit 0: not errors.
+    if !error.use_stderr() || !json_in_argv() {
+        error.exit();
+    }
+    let text = error.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let message = match error.kind() {
+        // The help of a command run without its subcommand: no `error:` line.
+        clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "expected a subcommand",
+        _ => first.strip_prefix("error: ").unwrap_or(first),
+    };
+    let value = json!({ "error": message, "kind": "usage", "usage": text.trim_end() });
+    emit(&(to_json(&value) + "\n"));
+    std::process::exit(error.exit_code());
+}
+
+/// Whether `--json` is among the arguments (before any `--`): the test for usage errors, which
+/// come before the arguments are parsed.
+fn json_in_argv() -> bool {
+    std::env::args_os()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json")
+}
+
+/// The usage error for --json on a subcommand whose output format is fixed.
+fn refuse_json(command: &str, why: &str) -> ! {
+    usage_error(Cli::command().error(
+        clap::error::ErrorKind::ArgumentConflict,
+        format!("--json does not apply to `{command}`: {why}"),
+    ))
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Export { .. } if cli.json => refuse_json(
+            "export",
+            "its output is already a format (for JSON, use --format json)",
+        ),
+        Command::Iccma { .. } if cli.json => refuse_json(
+            "iccma",
+            "the ICCMA solver interface fixes its output format",
+        ),
+        _ => {}
+    }
     if let Command::Generate(args) = &cli.command {
-        return generate(args);
+        return generate(args, cli.json);
     }
     if let Command::Import(Import::Aif { file, output }) = &cli.command {
-        return import_aif(file, output);
+        return import_aif(file, output, cli.json);
     }
     if let Command::Iccma {
         task,
@@ -164,13 +251,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return solve_iccma(*task, file, argument.as_deref());
     }
     if let Command::Fmt(args) = &cli.command {
-        return fmt(cli.corpus.as_deref(), args);
+        return fmt(cli.corpus.as_deref(), args, cli.json);
     }
     let corpus = load(cli.corpus.as_deref())?;
     match &cli.command {
         Command::Fmt(_) => unreachable!("fmt returned above"),
         Command::Check => check(&corpus, cli.json),
-        Command::Notebook { file, output } => notebook(corpus, file, output.as_deref()),
+        Command::Notebook { file, output } => notebook(corpus, file, output.as_deref(), cli.json),
         Command::Import(_) => unreachable!("imports return before the corpus is loaded"),
         Command::Export {
             format,
@@ -184,7 +271,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 historians: *historians,
             };
             let text = historiograph::export(&Debate::new(corpus), *format, &options)
-                .map_err(|e| Failure(format!("error: {e}\n")))?;
+                .map_err(|e| Failure::new(e.to_string()))?;
             emit(&text);
             Ok(())
         }
@@ -192,9 +279,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Generate(_) => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
-            let answer = query
-                .run(&debate)
-                .map_err(|e| Failure(format!("error: {e}\n")))?;
+            let answer = query.run(&debate).map_err(query_failure)?;
             if cli.json {
                 emit(&(to_json(&answer) + "\n"));
             } else {
@@ -210,26 +295,52 @@ fn run(cli: &Cli) -> Result<(), Failure> {
 /// usage error (exit 2).
 fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Failure> {
     if matches!(task.problem, Problem::DC | Problem::DS) && argument.is_none() {
-        use clap::CommandFactory;
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "DC and DS tasks need a query argument: -a ARG",
-            )
-            .exit();
+        usage_error(Cli::command().error(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "DC and DS tasks need a query argument: -a ARG",
+        ));
     }
     let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure(format!("error: cannot read {}: {e}\n", file.display())))?;
+        .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
     let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
-        .map_err(|e| Failure(format!("error: {}: {e}\n", file.display())))?;
+        .map_err(|e| Failure::new(format!("{}: {e}", file.display())))?;
     let answer =
-        iccma::solve(&instance, task, argument).map_err(|e| Failure(format!("error: {e}\n")))?;
+        iccma::solve(&instance, task, argument).map_err(|e| Failure::new(e.to_string()))?;
     emit(&answer.to_string());
     Ok(())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("answers serialize to JSON")
+}
+
+/// A path as JSON: its display form, so that a name that is not UTF-8 cannot fail.
+fn path_json(path: &Path) -> Value {
+    Value::String(path.display().to_string())
+}
+
+/// A query that cannot be answered; as JSON, the message with the id, the kind of record
+/// expected, and the suggestion (`null` when none is close) or the kind found.
+fn query_failure(error: QueryError) -> Failure {
+    let failure = Failure::new(error.to_string());
+    match error {
+        QueryError::UnknownId {
+            id,
+            expected,
+            suggestion,
+        } => failure
+            .with("id", json!(id))
+            .with("expected", json!(expected))
+            .with("suggestion", json!(suggestion)),
+        QueryError::WrongKind {
+            id,
+            expected,
+            found,
+        } => failure
+            .with("id", json!(id))
+            .with("expected", json!(expected))
+            .with("found", json!(found)),
+    }
 }
 
 /// Loads the corpus named by --corpus, else ./claims, else the bundled one.
@@ -251,7 +362,12 @@ fn load_failure(mut error: LoadError, dir: &Path) -> Failure {
             d.hint = Some("pass a folder of YAML files with --corpus DIR".into());
         }
     }
-    Failure(format!("{error}\n"))
+    let json = json!({
+        "error": "invalid corpus",
+        "summary": error.summary(),
+        "diagnostics": error.diagnostics,
+    });
+    Failure::with_text(format!("{error}\n"), json)
 }
 
 fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
@@ -282,42 +398,6 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn notebook(corpus: Corpus, file: &Path, output: Option<&Path>) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        Failure(format!(
-            "error: cannot read the notebook `{}`: {e}\n",
-            file.display()
-        ))
-    })?;
-    let debate = Debate::new(corpus);
-    let rendered = render_notebook(&text, &debate).map_err(|errors| {
-        let lines: String = errors
-            .iter()
-            .map(|e| format!("{}:{}: error: {}\n", file.display(), e.line, e.message))
-            .collect();
-        Failure(lines)
-    })?;
-    match output {
-        Some(out) => std::fs::write(out, rendered)
-            .map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", out.display()))),
-        None => {
-            emit(&rendered);
-            Ok(())
-        }
-    }
-}
-
-fn import_aif(file: &Path, output: &Path) -> Result<(), Failure> {
-    let fail = |e: historiograph::ImportError| Failure(format!("error: {e}\n"));
-    let imported = historiograph::AifImport::read(file).map_err(fail)?;
-    let written = imported.write(output).map_err(fail)?;
-    eprint!("{}", imported.summary);
-    for path in written {
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(())
-}
-
 /// Writes to standard output; a reader that goes away (`historiograph claims | head`) ends the
 /// program quietly instead of a panic.
 fn emit(text: &str) {
@@ -330,93 +410,4 @@ fn emit(text: &str) {
         eprintln!("error: cannot write to standard output: {e}");
         std::process::exit(1);
     }
-}
-
-/// `fmt`: rewrites the files of a corpus folder that are not in canonical form. Writes nothing
-/// when the corpus has any problem, or when a file to rewrite has comments and --drop-comments
-/// is not given.
-fn fmt(dir: Option<&Path>, args: &FmtArgs) -> Result<(), Failure> {
-    let dir = match dir {
-        Some(dir) => dir.to_path_buf(),
-        None if Path::new("claims").is_dir() => PathBuf::from("claims"),
-        None => {
-            return Err(Failure(
-                "error: expected a corpus folder to format, found none: pass --corpus DIR\n".into(),
-            ))
-        }
-    };
-    let changes = Corpus::reformat(&dir).map_err(|e| load_failure(e, &dir))?;
-    if args.check && !changes.is_empty() {
-        let mut message: String = changes
-            .iter()
-            .map(|c| format!("would reformat: {}\n", c.path.display()))
-            .collect();
-        message.push_str(&format!(
-            "error: {} of the corpus files are not in canonical form; run `historiograph fmt`\n",
-            changes.len()
-        ));
-        return Err(Failure(message));
-    }
-    refuse_to_drop_comments(&changes, args.drop_comments)?;
-    let mut report = String::new();
-    // Every file is written before anything is printed, so a closed pipe cannot stop halfway.
-    for c in &changes {
-        c.write()
-            .map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", c.path.display())))?;
-        let dropped = if c.comment_line.is_some() {
-            " (comments dropped)"
-        } else {
-            ""
-        };
-        report.push_str(&format!("reformatted: {}{dropped}\n", c.path.display()));
-    }
-    if changes.is_empty() {
-        report.push_str("ok: every file is in canonical form\n");
-    }
-    emit(&report);
-    Ok(())
-}
-
-fn refuse_to_drop_comments(
-    changes: &[historiograph::Reformat],
-    drop_comments: bool,
-) -> Result<(), Failure> {
-    let mut message = String::new();
-    for c in changes.iter().filter(|_| !drop_comments) {
-        if let Some(line) = c.comment_line {
-            message.push_str(&format!(
-                "error: expected a file without comments, found one at {}:{line}: fmt does not keep comments\n",
-                c.path.display()
-            ));
-        }
-    }
-    if message.is_empty() {
-        return Ok(());
-    }
-    message.push_str("  = hint: nothing was written; pass --drop-comments to rewrite these files without their comments\n");
-    Err(Failure(message))
-}
-fn generate(args: &Generate) -> Result<(), Failure> {
-    if !(0.0..=1.0).contains(&args.linked) {
-        return Err(Failure(format!(
-            "error: --linked expects a share between 0 and 1, found {}\n",
-            args.linked
-        )));
-    }
-    let mut synthetic = historiograph::Synthetic::new(args.documents, args.claims, args.seed);
-    synthetic.linked = args.linked;
-    let corpus = synthetic.corpus();
-    let path = &args.output;
-    let written = match args.format {
-        GenerateFormat::Yaml => corpus.write_yaml(path).map(|_| ()),
-        GenerateFormat::Tsv => std::fs::File::create(path).and_then(|f| corpus.write_tsv(f)),
-    };
-    written.map_err(|e| Failure(format!("error: cannot write `{}`: {e}\n", path.display())))?;
-    eprintln!(
-        "wrote {} documents and {} claims to {}",
-        args.documents,
-        args.claims,
-        path.display()
-    );
-    Ok(())
 }

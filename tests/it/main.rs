@@ -12,6 +12,7 @@ mod format;
 mod hostile;
 mod interchange;
 mod json;
+mod json_cli;
 mod malformed;
 mod notebooks;
 mod properties;

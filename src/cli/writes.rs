@@ -1,0 +1,241 @@
+//! The subcommands that write files: `fmt`, `generate`, `notebook -o` and `import`.
+
+use crate::*;
+
+/// `notebook`: the rendered notebook on standard output, or written to `output`. Under --json,
+/// `{"notebook", "rendered"}` or `{"notebook", "written"}`.
+pub(crate) fn notebook(
+    corpus: Corpus,
+    file: &Path,
+    output: Option<&Path>,
+    json: bool,
+) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure::new(format!(
+            "cannot read the notebook `{}`: {e}",
+            file.display()
+        ))
+        .with("notebook", path_json(file))
+    })?;
+    let debate = Debate::new(corpus);
+    let rendered = render_notebook(&text, &debate).map_err(|errors| {
+        let lines: String = errors
+            .iter()
+            .map(|e| format!("{}:{}: error: {}\n", file.display(), e.line, e.message))
+            .collect();
+        let problems: Vec<Value> = errors
+            .iter()
+            .map(|e| json!({ "line": e.line, "message": e.message }))
+            .collect();
+        let json = json!({
+            "error": "invalid notebook",
+            "notebook": path_json(file),
+            "problems": problems,
+        });
+        Failure::with_text(lines, json)
+    })?;
+    match output {
+        Some(out) => {
+            std::fs::write(out, rendered).map_err(|e| {
+                Failure::new(format!("cannot write `{}`: {e}", out.display()))
+                    .with("file", path_json(out))
+            })?;
+            if json {
+                let value = json!({ "notebook": path_json(file), "written": path_json(out) });
+                emit(&(to_json(&value) + "\n"));
+            }
+            Ok(())
+        }
+        None if json => {
+            let value = json!({ "notebook": path_json(file), "rendered": rendered });
+            emit(&(to_json(&value) + "\n"));
+            Ok(())
+        }
+        None => {
+            emit(&rendered);
+            Ok(())
+        }
+    }
+}
+
+/// `import aif`: the summary and the files written go to standard error, or under --json to
+/// standard output as `{"summary", "written"}`.
+pub(crate) fn import_aif(file: &Path, output: &Path, json: bool) -> Result<(), Failure> {
+    let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
+    let imported = historiograph::AifImport::read(file).map_err(fail)?;
+    let written = imported.write(output).map_err(fail)?;
+    if json {
+        let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
+        let value = json!({ "summary": imported.summary, "written": written });
+        emit(&(to_json(&value) + "\n"));
+        return Ok(());
+    }
+    eprint!("{}", imported.summary);
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// `fmt`: rewrites the files of a corpus folder that are not in canonical form. Writes nothing
+/// when the corpus has any problem, or when a file to rewrite has comments and --drop-comments
+/// is not given.
+///
+/// Under --json: `{"check", "reformatted": [{"file", "comments_dropped"}], "canonical": [FILE]}`,
+/// `reformatted` is empty with --check, which fails when any file would change.
+pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), Failure> {
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None if Path::new("claims").is_dir() => PathBuf::from("claims"),
+        None => {
+            return Err(Failure::new(
+                "expected a corpus folder to format, found none: pass --corpus DIR",
+            ))
+        }
+    };
+    let changes = Corpus::reformat(&dir).map_err(|e| load_failure(e, &dir))?;
+    if args.check && !changes.is_empty() {
+        let summary = format!(
+            "{} of the corpus files are not in canonical form; run `historiograph fmt`",
+            changes.len()
+        );
+        let mut message: String = changes
+            .iter()
+            .map(|c| format!("would reformat: {}\n", c.path.display()))
+            .collect();
+        message.push_str(&format!("error: {summary}\n"));
+        let files: Vec<Value> = changes.iter().map(|c| path_json(&c.path)).collect();
+        let json = json!({ "error": summary, "files": files });
+        return Err(Failure::with_text(message, json));
+    }
+    refuse_to_drop_comments(&changes, args.drop_comments)?;
+    // Under --json, the files already canonical: every file with records, less those changed.
+    let canonical: Vec<Value> = if json {
+        let corpus = Corpus::load(&dir).map_err(|e| load_failure(e, &dir))?;
+        corpus
+            .to_yaml_files()
+            .into_iter()
+            .map(|(path, _)| path)
+            .filter(|path| changes.iter().all(|c| c.path != *path))
+            .map(|path| path_json(&path))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut report = String::new();
+    // Every file is written before anything is printed, so a closed pipe cannot stop halfway.
+    for c in &changes {
+        c.write().map_err(|e| {
+            Failure::new(format!("cannot write `{}`: {e}", c.path.display()))
+                .with("file", path_json(&c.path))
+        })?;
+        let dropped = if c.comment_line.is_some() {
+            " (comments dropped)"
+        } else {
+            ""
+        };
+        report.push_str(&format!("reformatted: {}{dropped}\n", c.path.display()));
+    }
+    if changes.is_empty() {
+        report.push_str("ok: every file is in canonical form\n");
+    }
+    if json {
+        let reformatted: Vec<Value> = changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "file": path_json(&c.path),
+                    "comments_dropped": c.comment_line.is_some(),
+                })
+            })
+            .collect();
+        let value = json!({
+            "check": args.check,
+            "reformatted": reformatted,
+            "canonical": canonical,
+        });
+        emit(&(to_json(&value) + "\n"));
+    } else {
+        emit(&report);
+    }
+    Ok(())
+}
+
+pub(crate) fn refuse_to_drop_comments(
+    changes: &[historiograph::Reformat],
+    drop_comments: bool,
+) -> Result<(), Failure> {
+    let mut message = String::new();
+    let mut files = Vec::new();
+    for c in changes.iter().filter(|_| !drop_comments) {
+        if let Some(line) = c.comment_line {
+            message.push_str(&format!(
+                "error: expected a file without comments, found one at {}:{line}: fmt does not keep comments\n",
+                c.path.display()
+            ));
+            files.push(json!({ "file": path_json(&c.path), "line": line }));
+        }
+    }
+    if message.is_empty() {
+        return Ok(());
+    }
+    let hint =
+        "nothing was written; pass --drop-comments to rewrite these files without their comments";
+    message.push_str(&format!("  = hint: {hint}\n"));
+    let json = json!({
+        "error": "expected files without comments: fmt does not keep comments",
+        "files": files,
+        "hint": hint,
+    });
+    Err(Failure::with_text(message, json))
+}
+
+/// `generate`: writes the debate and says so on standard error, or under --json on standard
+/// output as `{"format", "output", "documents", "claims", "seed", "linked", "files"}`.
+pub(crate) fn generate(args: &Generate, json: bool) -> Result<(), Failure> {
+    if !(0.0..=1.0).contains(&args.linked) {
+        return Err(Failure::new(format!(
+            "--linked expects a share between 0 and 1, found {}",
+            args.linked
+        )));
+    }
+    let mut synthetic = historiograph::Synthetic::new(args.documents, args.claims, args.seed);
+    synthetic.linked = args.linked;
+    let corpus = synthetic.corpus();
+    let path = &args.output;
+    let written = match args.format {
+        GenerateFormat::Yaml => corpus.write_yaml(path),
+        GenerateFormat::Tsv => std::fs::File::create(path)
+            .and_then(|f| corpus.write_tsv(f))
+            .map(|()| vec![path.clone()]),
+    };
+    let files = written.map_err(|e| {
+        Failure::new(format!("cannot write `{}`: {e}", path.display()))
+            .with("file", path_json(path))
+    })?;
+    if json {
+        let format = match args.format {
+            GenerateFormat::Yaml => "yaml",
+            GenerateFormat::Tsv => "tsv",
+        };
+        let files: Vec<Value> = files.iter().map(|p| path_json(p)).collect();
+        let value = json!({
+            "format": format,
+            "output": path_json(path),
+            "documents": args.documents,
+            "claims": args.claims,
+            "seed": args.seed,
+            "linked": args.linked,
+            "files": files,
+        });
+        emit(&(to_json(&value) + "\n"));
+        return Ok(());
+    }
+    eprintln!(
+        "wrote {} documents and {} claims to {}",
+        args.documents,
+        args.claims,
+        path.display()
+    );
+    Ok(())
+}
