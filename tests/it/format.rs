@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use proptest::prelude::*;
 
-use crate::support::{arb_corpus, TempDir};
+use crate::support::{arb_corpus, copy_of, TempDir};
 use historiograph::{Corpus, DateSpec, Rating, Reliability, Stance};
 
 fn repo() -> PathBuf {
@@ -53,18 +53,6 @@ fn assert_round_trips(corpus: &Corpus) {
         files,
         "formatting twice changed the text"
     );
-}
-
-/// Copies the files of `from` into a fresh temporary folder.
-fn copy_of(from: &Path, name: &str) -> TempDir {
-    let dir = TempDir::new(name);
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
 }
 
 /// Every file's bytes, to check that nothing was written.

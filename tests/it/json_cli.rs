@@ -6,7 +6,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::support::{corpus_dir, TempDir};
+use crate::support::{copy_of, corpus_dir, TempDir};
 
 fn cli() -> Command {
     Command::cargo_bin("historiograph").unwrap()
@@ -23,18 +23,6 @@ fn json_of(command: &mut Command, code: i32) -> Value {
             String::from_utf8_lossy(&output.stderr)
         )
     })
-}
-
-/// Copies the files of `from` into a fresh temporary folder.
-fn copy_of(from: &Path, name: &str) -> TempDir {
-    let dir = TempDir::new(name);
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
 }
 
 #[test]
