@@ -210,19 +210,9 @@ pub fn to_csl_json(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     out
 }
 
-/// `text` with every control character but line feed and tab as a space: BibTeX and LaTeX have
-/// no use for them, a terminal showing the file would obey them, and [`to_bibtex`] marks the
-/// braces around author names with U+0001 and U+0002, which text must not forge.
-fn without_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c.is_control() && c != '\n' && c != '\t' {
-            true => ' ',
-            false => c,
-        })
-        .collect()
-}
-
-/// Braces and backslashes escaped for BibTeX; the value is then written in braces.
+/// `text` as a BibTeX value: control characters other than line feed and tab as spaces
+/// (BibTeX and LaTeX have no use for them, and a terminal showing the file would obey them),
+/// braces, backslashes and LaTeX's special characters escaped.
 fn bib(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
@@ -231,10 +221,21 @@ fn bib(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Names as a BibTeX `author` value: each in braces, so that BibTeX keeps it whole rather than
+/// inverting it.
+fn bib_names<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let braced: Vec<String> = names
+        .into_iter()
+        .map(|n| format!("{{{}}}", bib(n)))
+        .collect();
+    braced.join(" and ")
 }
 
 /// The works, then the documents (as `@misc` archival items), as BibTeX, sorted by id.
@@ -243,10 +244,11 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     let mut works: Vec<&Work> = corpus.works.iter().filter(|w| keep(&w.id)).collect();
     works.sort_by(|a, b| a.id.cmp(&b.id));
     let mut out = String::new();
-    let entry = |out: &mut String, kind: &str, id: &str, fields: Vec<(&str, String)>| {
-        out.push_str(&format!("@{kind}{{{},\n", without_controls(id)));
+    // Values are BibTeX text already (see `bib` and `bib_names`).
+    let mut entry = |kind: &str, id: &str, fields: Vec<(&str, String)>| {
+        out.push_str(&format!("@{kind}{{{},\n", bib(id)));
         for (k, v) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
-            out.push_str(&format!("  {k} = {{{}}},\n", bib(&v)));
+            out.push_str(&format!("  {k} = {{{v}}},\n"));
         }
         out.push_str("}\n\n");
     };
@@ -264,17 +266,11 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
             WorkKind::Chapter => "booktitle",
             _ => "series",
         };
-        let text = |v: &Option<Box<str>>| v.as_deref().unwrap_or("").to_string();
+        let text = |v: &Option<Box<str>>| bib(v.as_deref().unwrap_or(""));
+        let names: Vec<String> = w.authors.iter().map(&name).collect();
         let fields = vec![
-            (
-                "author",
-                w.authors
-                    .iter()
-                    .map(|a| format!("{{{}}}", name(a)))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-            ),
-            ("title", w.title.to_string()),
+            ("author", bib_names(names.iter().map(String::as_str))),
+            ("title", bib(&w.title)),
             ("year", w.year.to_string()),
             (container_key, text(&w.container)),
             ("volume", text(&w.volume)),
@@ -285,48 +281,23 @@ pub fn to_bibtex(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
             ("url", text(&w.url)),
             ("doi", text(&w.doi)),
         ];
-        // Author names are already braced, so that BibTeX keeps them whole.
-        let fields = fields
-            .into_iter()
-            .map(|(k, v)| {
-                let v = without_controls(&v);
-                if k == "author" {
-                    (k, v.replace('{', "\u{1}").replace('}', "\u{2}"))
-                } else {
-                    (k, v)
-                }
-            })
-            .collect();
-        let mut one = String::new();
-        entry(&mut one, kind, &w.id, fields);
-        out.push_str(&one.replace('\u{1}', "{").replace('\u{2}', "}"));
+        entry(kind, &w.id, fields);
     }
     let mut documents: Vec<&Document> = corpus.documents.iter().filter(|d| keep(&d.id)).collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     for d in documents {
+        let to = d.recipient.as_deref().map(|r| format!(" to {r}"));
         let fields = vec![
-            (
-                "author",
-                format!("\u{1}{}\u{2}", without_controls(&d.author)),
-            ),
-            ("title", without_controls(&d.title)),
+            ("author", bib_names([&*d.author])),
+            ("title", bib(&d.title)),
             ("date", d.date.to_string()),
-            ("howpublished", without_controls(&d.citation)),
+            ("howpublished", bib(&d.citation)),
             (
                 "note",
-                format!(
-                    "{}{}",
-                    d.kind,
-                    d.recipient
-                        .as_deref()
-                        .map(|r| format!(" to {}", without_controls(r)))
-                        .unwrap_or_default()
-                ),
+                bib(&format!("{}{}", d.kind, to.unwrap_or_default())),
             ),
         ];
-        let mut one = String::new();
-        entry(&mut one, "misc", &d.id, fields);
-        out.push_str(&one.replace('\u{1}', "{").replace('\u{2}', "}"));
+        entry("misc", &d.id, fields);
     }
     out
 }
