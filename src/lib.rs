@@ -84,7 +84,7 @@ pub use corpus::model::{
     Argument, Audience, Citation, Claim, Document, DocumentKind, Evidence, Historian, Polarity,
     Rating, Reliability, School, SchoolKind, Stance, Undercut, UndercutTarget, Work, WorkKind,
 };
-pub use corpus::{Corpus, LoadError, Reformat};
+pub use corpus::{Comments, Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
 pub use generate::Synthetic;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use historiograph::iccma::{self, Problem, Task};
 use historiograph::{
-    render_notebook, Corpus, Debate, ExportOptions, Format, LoadError, Query, QueryError,
+    render_notebook, Comments, Corpus, Debate, ExportOptions, Format, LoadError, Query, QueryError,
 };
 use serde_json::{json, Value};
 
@@ -40,8 +40,8 @@ enum Command {
     Query(Query),
     /// Validate the corpus, reporting every problem, and print counts
     Check,
-    /// Rewrite the corpus files in canonical form: field order, ISO dates, quoting. Comments are
-    /// not kept, so files with comments are left alone unless --drop-comments is given
+    /// Rewrite the corpus files in canonical form: field order, ISO dates, quoting, each comment
+    /// kept beside the record, field or list item it annotates
     Fmt(FmtArgs),
     /// Write a seeded synthetic debate (for benchmarks) as a YAML corpus folder or a TSV edge list
     Generate(Generate),
@@ -104,7 +104,7 @@ struct FmtArgs {
     /// Write nothing; list the files not in canonical form and exit 1 if there are any
     #[arg(long)]
     check: bool,
-    /// Rewrite files that have comments too, dropping the comments
+    /// Drop the comments of the files rewritten
     #[arg(long)]
     drop_comments: bool,
 }

@@ -77,11 +77,11 @@ pub(crate) fn import_aif(file: &Path, output: &Path, json: bool) -> Result<(), F
     Ok(())
 }
 
-/// `fmt`: rewrites the files of a corpus folder that are not in canonical form. Writes nothing
-/// when the corpus has any problem, or when a file to rewrite has comments and --drop-comments
-/// is not given.
+/// `fmt`: rewrites the files of a corpus folder that are not in canonical form, keeping their
+/// comments unless --drop-comments is given. Writes nothing when the corpus has any problem.
 ///
-/// Under --json: `{"check", "reformatted": [{"file", "comments_dropped"}], "canonical": [FILE]}`,
+/// Under --json: `{"check", "reformatted": [{"file", "comments_kept", "comments_dropped"}],
+/// "canonical": [FILE]}`,
 /// `reformatted` is empty with --check, which fails when any file would change.
 pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), Failure> {
     let dir = match dir {
@@ -93,7 +93,12 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
             ))
         }
     };
-    let changes = Corpus::reformat(&dir).map_err(|e| load_failure(e, &dir))?;
+    let comments = if args.drop_comments {
+        Comments::Drop
+    } else {
+        Comments::Keep
+    };
+    let changes = Corpus::reformat(&dir, comments).map_err(|e| load_failure(e, &dir))?;
     if args.check && !changes.is_empty() {
         let summary = format!(
             "{} of the corpus files are not in canonical form; run `historiograph fmt`",
@@ -108,7 +113,6 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
         let json = json!({ "error": summary, "files": files });
         return Err(Failure::with_text(message, json));
     }
-    refuse_to_drop_comments(&changes, args.drop_comments)?;
     // Under --json, the files already canonical: every file with records, less those changed.
     let canonical: Vec<Value> = if json {
         let corpus = Corpus::load(&dir).map_err(|e| load_failure(e, &dir))?;
@@ -129,10 +133,10 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
             Failure::new(format!("cannot write `{}`: {e}", c.path.display()))
                 .with("file", path_json(&c.path))
         })?;
-        let dropped = if c.comment_line.is_some() {
-            " (comments dropped)"
-        } else {
-            ""
+        let dropped = match c.comments_dropped {
+            0 => String::new(),
+            1 => " (1 comment dropped)".to_string(),
+            n => format!(" ({n} comments dropped)"),
         };
         report.push_str(&format!("reformatted: {}{dropped}\n", c.path.display()));
     }
@@ -145,7 +149,8 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
             .map(|c| {
                 json!({
                     "file": path_json(&c.path),
-                    "comments_dropped": c.comment_line.is_some(),
+                    "comments_kept": c.comments_kept,
+                    "comments_dropped": c.comments_dropped,
                 })
             })
             .collect();
@@ -159,35 +164,6 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
         emit(&report);
     }
     Ok(())
-}
-
-pub(crate) fn refuse_to_drop_comments(
-    changes: &[historiograph::Reformat],
-    drop_comments: bool,
-) -> Result<(), Failure> {
-    let mut message = String::new();
-    let mut files = Vec::new();
-    for c in changes.iter().filter(|_| !drop_comments) {
-        if let Some(line) = c.comment_line {
-            message.push_str(&format!(
-                "error: expected a file without comments, found one at {}:{line}: fmt does not keep comments\n",
-                c.path.display()
-            ));
-            files.push(json!({ "file": path_json(&c.path), "line": line }));
-        }
-    }
-    if message.is_empty() {
-        return Ok(());
-    }
-    let hint =
-        "nothing was written; pass --drop-comments to rewrite these files without their comments";
-    message.push_str(&format!("  = hint: {hint}\n"));
-    let json = json!({
-        "error": "expected files without comments: fmt does not keep comments",
-        "files": files,
-        "hint": hint,
-    });
-    Err(Failure::with_text(message, json))
 }
 
 /// `generate`: writes the debate and says so on standard error, or under --json on standard

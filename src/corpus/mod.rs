@@ -1,5 +1,6 @@
 //! The corpus: a folder of YAML files holding schools, documents, historians and claims.
 
+mod comments;
 pub(crate) mod date;
 pub(crate) mod id;
 pub(crate) mod model;
@@ -11,7 +12,7 @@ mod validate;
 mod write;
 
 pub(crate) use prescan::lines;
-pub use reformat::Reformat;
+pub use reformat::{Comments, Reformat};
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,8 +1,10 @@
-//! What `fmt` rewrites: the files of a corpus whose text is not canonical, checked to load back
-//! as the same corpus, and replaced atomically.
+//! What `fmt` rewrites: the files of a corpus whose text is not canonical, with their comments,
+//! checked to load back as the same corpus with the same comments, and replaced atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::corpus::comments::Comment;
 use crate::corpus::{Corpus, LoadError};
 
 /// A corpus file whose text is not in canonical form, with the text it should have.
@@ -12,8 +14,21 @@ pub struct Reformat {
     pub path: PathBuf,
     /// The canonical text.
     pub text: String,
-    /// The first line of the current text that may hold a comment, which rewriting would drop.
-    pub comment_line: Option<usize>,
+    /// How many comments the canonical text keeps.
+    pub comments_kept: usize,
+    /// How many comments of the current text the canonical text drops: none unless
+    /// [`Comments::Drop`] was asked for.
+    pub comments_dropped: usize,
+}
+
+/// What [`Corpus::reformat`] does with the comments of a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Comments {
+    /// Keep every comment beside the record, field or list item it annotates (the default).
+    #[default]
+    Keep,
+    /// Drop the comments.
+    Drop,
 }
 
 impl Corpus {
@@ -38,50 +53,88 @@ impl Corpus {
     /// Loads the corpus in `dir` and lists the files whose text is not canonical, with their
     /// canonical text; files already canonical, and files without records, are left out.
     ///
-    /// Nothing is written. The canonical texts are loaded again before they are returned: if
-    /// they do not give back the same corpus, that is reported as a diagnostic rather than
-    /// returned, so a caller that writes only what this returns never loses a record.
-    pub fn reformat(dir: impl AsRef<Path>) -> Result<Vec<Reformat>, LoadError> {
+    /// With [`Comments::Keep`], every comment goes back beside the record, field or list item it
+    /// annotates (a comment on a line of its own belongs to the line after it, one at the end of
+    /// a line to what starts on that line); lists and mappings holding a comment are written one
+    /// item a line, so that the comment has a line to stand on.
+    ///
+    /// Nothing is written. The canonical texts are loaded again before they are returned, and
+    /// their comments counted: if they do not give back the same corpus with every comment, that
+    /// is reported as a diagnostic rather than returned, so a caller that writes only what this
+    /// returns never loses a record or a comment.
+    pub fn reformat(dir: impl AsRef<Path>, comments: Comments) -> Result<Vec<Reformat>, LoadError> {
         let dir = dir.as_ref();
         let corpus = Corpus::load(dir)?;
-        let files = corpus.to_yaml_files();
+        let paths: Vec<PathBuf> = corpus.to_yaml_files().into_iter().map(|(p, _)| p).collect();
+        let mut current = BTreeMap::new();
+        let mut attached = BTreeMap::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let found = super::comments::find(&text).unwrap_or_default();
+            if comments == Comments::Keep && !found.is_empty() {
+                let file = super::comments::attach(&text).map_err(|e| {
+                    let origin = crate::Origin::new(path.as_path().into(), e.line, 0);
+                    LoadError::single(
+                        origin,
+                        format!("cannot place the comments of this file: {}", e.message),
+                        "nothing was written; pass --drop-comments to format without comments",
+                    )
+                })?;
+                attached.insert(path.clone(), file);
+            }
+            current.insert(path, (text, found));
+        }
+        let files = corpus.to_yaml_files_with(&attached);
         let reread = Corpus::from_sources(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
         if reread.map(|c| c.without_positions()) != Ok(corpus.without_positions()) {
-            let origin = crate::Origin::file(dir);
-            return Err(LoadError::single(
-                origin,
-                "internal error: the canonical form does not read back as the same corpus".into(),
-                "nothing was written; please report this with the corpus",
+            return Err(internal(
+                crate::Origin::file(dir),
+                "the canonical form does not read back as the same corpus",
             ));
         }
         let mut out = Vec::new();
         for (path, text) in files {
-            let current = std::fs::read_to_string(&path).unwrap_or_default();
-            if current != text {
-                out.push(Reformat {
-                    comment_line: comment_line(&current),
-                    path,
-                    text,
-                });
+            let (old, found) = &current[&path];
+            if *old == text {
+                continue;
             }
+            let kept = super::comments::find(&text).unwrap_or_default();
+            if comments == Comments::Keep && !same_comments(found, &kept) {
+                let line = found
+                    .iter()
+                    .find(|c| !kept.iter().any(|k| k.text == c.text))
+                    .map_or(0, |c| c.line);
+                let origin = crate::Origin::new(path.as_path().into(), line, 0);
+                return Err(internal(origin, "the canonical form would lose a comment"));
+            }
+            out.push(Reformat {
+                comments_kept: kept.len(),
+                comments_dropped: found.len() - kept.len().min(found.len()),
+                path,
+                text,
+            });
         }
         Ok(out)
     }
 }
 
-/// The first line (from 1) with a `#` at its start or after a space or tab: every YAML comment
-/// starts so. Text can too (`fn #3`), so this may find a comment where there is none, never the
-/// other way round. Lines end as YAML ends them, at `\r\n`, `\n` or a lone `\r`.
-pub(crate) fn comment_line(text: &str) -> Option<usize> {
-    super::prescan::lines(text)
-        .position(|line| {
-            let bytes = line.as_bytes();
-            bytes
-                .iter()
-                .enumerate()
-                .any(|(i, &b)| b == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t')))
-        })
-        .map(|i| i + 1)
+/// Whether two files have the same comments, whatever their order.
+fn same_comments(before: &[Comment], after: &[Comment]) -> bool {
+    fn texts(comments: &[Comment]) -> Vec<&str> {
+        let mut t: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
+        t.sort_unstable();
+        t
+    }
+    texts(before) == texts(after)
+}
+
+/// A failure of `fmt` itself, reported rather than written.
+fn internal(origin: crate::Origin, what: &str) -> LoadError {
+    LoadError::single(
+        origin,
+        format!("internal error: {what}"),
+        "nothing was written; pass --drop-comments to format without comments, and please report this with the file",
+    )
 }
 
 impl Reformat {

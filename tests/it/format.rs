@@ -67,31 +67,7 @@ fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[test]
-fn the_bundled_corpus_round_trips_through_the_disk() {
-    let dir = copy_of(&repo().join("claims"), "fmt-bundled");
-    let before = Corpus::load(dir.path()).unwrap();
-    let changes = Corpus::reformat(dir.path()).unwrap();
-    let files = std::fs::read_dir(repo().join("claims"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "yaml")
-        })
-        .count();
-    assert_eq!(changes.len(), files, "every bundled file has comments");
-    assert!(changes.iter().all(|c| c.comment_line.is_some()));
-    for c in &changes {
-        c.write().unwrap();
-    }
-    let after = Corpus::load(dir.path()).unwrap();
-    assert_eq!(after.without_positions(), before.without_positions());
-    assert!(
-        Corpus::reformat(dir.path()).unwrap().is_empty(),
-        "idempotent"
-    );
+fn the_bundled_corpus_round_trips() {
     assert_round_trips(&Corpus::bundled());
 }
 
@@ -164,7 +140,7 @@ fn optional(s: &str) -> Option<Box<str>> {
 
 /// A corpus from the random generator with `texts` in every free-text field, and the optional
 /// fields the generator leaves out (reliability, period, stance, school, cited_as) filled in.
-fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
+pub(crate) fn with_texts(mut corpus: Corpus, texts: &[String]) -> Corpus {
     let mut next = texts.iter().map(String::as_str).cycle();
     let first_document = corpus.documents[0].id.clone();
     for (i, d) in corpus.documents.iter_mut().enumerate() {
@@ -225,7 +201,7 @@ fn canonical_form() {
     insta::assert_snapshot!(files[0].1);
 }
 
-fn arb_text() -> impl Strategy<Value = String> {
+pub(crate) fn arb_text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9 :#'\"\\\\,\\[\\]{}&*!|>%@`?~.\\-]{1,24}",
         "[\\t\\n\\r\u{0}\u{7}\u{1b}\u{7f}\u{85}\u{a0}\u{2028}\u{feff}é漢🎉 a]{1,12}",
@@ -244,28 +220,6 @@ proptest! {
     ) {
         assert_round_trips(&with_texts(corpus, &texts));
     }
-}
-
-#[test]
-fn fmt_refuses_to_drop_comments_unless_told() {
-    let dir = copy_of(&repo().join("tests/corpora/debate"), "fmt-comments");
-    let before = contents(dir.path());
-    let (_, stderr) = fmt(&[], dir.path(), 1);
-    assert!(
-        stderr.contains("claims.yaml:2: fmt does not keep comments"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("nothing was written"), "{stderr}");
-    assert_eq!(contents(dir.path()), before, "a file was written");
-
-    let (stdout, _) = fmt(&["--drop-comments"], dir.path(), 0);
-    assert!(
-        stdout.contains("claims.yaml (comments dropped)"),
-        "{stdout}"
-    );
-    assert_ne!(contents(dir.path()), before);
-    let (stdout, _) = fmt(&["--check"], dir.path(), 0);
-    assert_eq!(stdout, "ok: every file is in canonical form\n");
 }
 
 #[test]

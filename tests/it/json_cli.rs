@@ -64,15 +64,13 @@ fn fmt_reports_the_files_as_json() {
         1,
     );
     assert_eq!(check["files"].as_array().unwrap().len(), 3, "{check}");
-    let comments = json_of(cli().args(["fmt", "--json", "--corpus"]).arg(dir.path()), 1);
-    assert!(comments["hint"].is_string(), "{comments}");
-    let v = json_of(
-        cli()
-            .args(["fmt", "--drop-comments", "--json", "--corpus"])
-            .arg(dir.path()),
-        0,
-    );
+    let v = json_of(cli().args(["fmt", "--json", "--corpus"]).arg(dir.path()), 0);
     assert_eq!(v["reformatted"].as_array().unwrap().len(), 3, "{v}");
+    let kept: u64 = (v["reformatted"].as_array().unwrap().iter())
+        .map(|f| f["comments_kept"].as_u64().unwrap())
+        .sum();
+    assert!(kept > 0, "{v}");
+    assert!(v["reformatted"][0]["comments_dropped"] == 0, "{v}");
     assert_eq!(v["canonical"], serde_json::json!([]));
     let again = json_of(cli().args(["fmt", "--json", "--corpus"]).arg(dir.path()), 0);
     assert_eq!(again["reformatted"], serde_json::json!([]));

@@ -9,6 +9,7 @@ mod diagnostics;
 mod dominators;
 mod export;
 mod format;
+mod format_comments;
 mod hostile;
 mod interchange;
 mod json;

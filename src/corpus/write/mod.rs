@@ -13,12 +13,16 @@
 //!   `"1950"` and `""` are quoted), folded (`>-`) when it is long, otherwise double-quoted with
 //!   escapes.
 //!
-//! Comments are not kept: the parser drops them. `historiograph fmt` refuses to rewrite a file
-//! that has comments unless told to drop them.
+//! Comments are kept when the text they came from is given (see [`Corpus::to_yaml_files_with`]
+//! and `corpus::comments`): each goes back beside the record, field or list item it annotates.
+
+mod block;
+mod scalar;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::corpus::comments::FileComments;
 use crate::corpus::model::{
     Argument, Citation, Claim, Document, Evidence, Historian, Reliability, School, Undercut,
     UndercutTarget, Work,
@@ -245,8 +249,17 @@ impl Corpus {
     /// Each record goes back to the file it was read from (its `origin`); records made in code,
     /// without an origin, go to `corpus.yaml`. The built-in schools are not written. Loading the
     /// files again gives an equal corpus (up to line and column positions); see the module
-    /// `corpus::write` for the canonical form.
+    /// `corpus::write` for the canonical form. Comments are not written: see `fmt`
+    /// ([`Corpus::reformat`]) for a rewrite that keeps them.
     pub fn to_yaml_files(&self) -> Vec<(PathBuf, String)> {
+        self.to_yaml_files_with(&BTreeMap::new())
+    }
+
+    /// As [`Corpus::to_yaml_files`], with the comments of each file put back.
+    pub(crate) fn to_yaml_files_with(
+        &self,
+        comments: &BTreeMap<PathBuf, FileComments>,
+    ) -> Vec<(PathBuf, String)> {
         let mut files: BTreeMap<PathBuf, FileSections> = BTreeMap::new();
         let built_in = School::built_in();
         let place = |origin: &Option<crate::Origin>| {
@@ -274,244 +287,10 @@ impl Corpus {
         }
         files
             .into_iter()
-            .map(|(path, sections)| (path, write_file(&sections)))
+            .map(|(path, sections)| {
+                let text = block::write_file(&sections, comments.get(&path));
+                (path, text)
+            })
             .collect()
     }
-}
-
-fn write_file(sections: &FileSections) -> String {
-    let mut blocks = Vec::new();
-    for (name, records) in SECTIONS.iter().zip(sections) {
-        if records.is_empty() {
-            continue;
-        }
-        let items: Vec<String> = records.iter().map(|r| block_item(2, r)).collect();
-        blocks.push(format!("{name}:\n{}", items.join("\n")));
-    }
-    blocks.join("\n")
-}
-
-/// A mapping as a block list item at `indent`: `- key: value` then the other keys below.
-fn block_item(indent: usize, fields: &Fields) -> String {
-    let body = block_fields(indent + 2, fields);
-    let pad = " ".repeat(indent + 2);
-    format!("{}- {}", " ".repeat(indent), &body[pad.len()..])
-}
-
-/// Each field on its own line(s) at `indent`.
-fn block_fields(indent: usize, fields: &Fields) -> String {
-    fields
-        .iter()
-        .map(|(key, value)| block_field(indent, key, value))
-        .collect()
-}
-
-fn block_field(indent: usize, key: &str, value: &Value) -> String {
-    let head = format!("{}{key}:", " ".repeat(indent));
-    let one_line = match value {
-        Value::Text(s) if !foldable(s) => Some(scalar(s, false)),
-        Value::Date(s) => Some(date_scalar(s, false)),
-        _ => flow(value).filter(|f| fits(&head, f)),
-    };
-    if let Some(line) = one_line {
-        return format!("{head} {line}\n");
-    }
-    match value {
-        Value::Text(s) => format!("{head} >-\n{}", folded(indent + 2, s)),
-        Value::Date(s) => format!("{head} {}\n", date_scalar(s, false)),
-        Value::List(items) => {
-            let lines: String = items
-                .iter()
-                .map(|item| block_scalar_item(indent + 2, item))
-                .collect();
-            format!("{head}\n{lines}")
-        }
-        Value::Map(fields) => format!("{head}\n{}", block_fields(indent + 2, fields)),
-        Value::Maps(items) => {
-            let lines: String = items
-                .iter()
-                .map(|fields| {
-                    let item_pad = " ".repeat(indent + 2);
-                    match flow_map(fields) {
-                        Some(f) if fits(&format!("{item_pad}-"), &f) => {
-                            format!("{item_pad}- {f}\n")
-                        }
-                        _ => block_item(indent + 2, fields),
-                    }
-                })
-                .collect();
-            format!("{head}\n{lines}")
-        }
-    }
-}
-
-/// A text list item at `indent`: `- text`, folded when long.
-fn block_scalar_item(indent: usize, item: &str) -> String {
-    let head = format!("{}-", " ".repeat(indent));
-    let inline = scalar(item, false);
-    if fits(&head, &inline) || !foldable(item) {
-        format!("{head} {inline}\n")
-    } else {
-        format!("{head} >-\n{}", folded(indent + 2, item))
-    }
-}
-
-fn fits(head: &str, value: &str) -> bool {
-    head.chars().count() + 1 + value.chars().count() <= WIDTH
-}
-
-/// The value on one line, if it can be written so.
-fn flow(value: &Value) -> Option<String> {
-    match value {
-        Value::Text(s) => Some(scalar(s, false)),
-        Value::Date(s) => Some(date_scalar(s, false)),
-        Value::List(items) => {
-            let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
-            Some(format!("[{}]", items.join(", ")))
-        }
-        Value::Map(fields) => flow_map(fields),
-        Value::Maps(_) => None,
-    }
-}
-
-fn flow_map(fields: &Fields) -> Option<String> {
-    let mut parts = Vec::new();
-    for (key, value) in fields {
-        let v = match value {
-            Value::Text(s) => scalar(s, true),
-            Value::Date(s) => date_scalar(s, true),
-            Value::List(_) => flow(value)?,
-            Value::Map(_) | Value::Maps(_) => return None,
-        };
-        parts.push(format!("{key}: {v}"));
-    }
-    Some(format!("{{{}}}", parts.join(", ")))
-}
-
-/// Text folded (`>-`) at `indent`: words joined by single spaces, broken into lines at spaces.
-fn folded(indent: usize, s: &str) -> String {
-    let pad = " ".repeat(indent);
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in s.split(' ') {
-        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
-            out.push_str(&format!("{pad}{line}\n"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&format!("{pad}{line}\n"));
-    out
-}
-
-/// Whether folding with `>-` reads back exactly: printable text with single spaces only.
-fn foldable(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && s.chars().all(printable)
-}
-
-/// Characters written as they are; anything else is escaped inside double quotes.
-fn printable(c: char) -> bool {
-    !c.is_control()
-        && !matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-        )
-}
-
-/// A scalar on one line: plain when YAML reads it back unchanged, otherwise double-quoted.
-fn scalar(s: &str, in_flow: bool) -> String {
-    if is_plain(s, in_flow) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-/// A date or year on one line: plain unless YAML's syntax needs quotes, even where a YAML reader
-/// would take the text for a number (`1950`); the corpus reads dates as text.
-fn date_scalar(s: &str, in_flow: bool) -> String {
-    if plain_syntax(s, in_flow) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-fn is_plain(s: &str, in_flow: bool) -> bool {
-    plain_syntax(s, in_flow) && !resolves_to_non_string(s)
-}
-
-/// Whether YAML reads `s` back as itself when written plain, as some scalar.
-fn plain_syntax(s: &str, in_flow: bool) -> bool {
-    let (Some(first), Some(last)) = (s.chars().next(), s.chars().last()) else {
-        return false;
-    };
-    let special_start = "-?:,[]{}#&*!|>'\"%@`".contains(first) || first == ' ';
-    let flow_clash = in_flow && s.contains([',', '[', ']', '{', '}', ':', '#']);
-    !special_start
-        && !flow_clash
-        && last != ' '
-        && last != ':'
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && s.chars().all(printable)
-}
-
-/// Whether a YAML reader would take the plain text for something other than text: null, a
-/// boolean, a number, or (in YAML 1.1) a date. Such text is quoted, so that it stays text for
-/// the corpus loader (which reads only plain `null` and `~` as null) and for other YAML tools;
-/// dates and years themselves are written plain (see [`date_scalar`]).
-fn resolves_to_non_string(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    let word = matches!(
-        lower.as_str(),
-        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-    ) || matches!(lower.as_str(), ".inf" | "-.inf" | "+.inf" | ".nan");
-    let number = s.parse::<f64>().is_ok()
-        || lower.starts_with("0x")
-        || lower.starts_with("0o")
-        || (s.contains('_') && s.replace('_', "").parse::<f64>().is_ok());
-    word || number || timestamp(s)
-}
-
-/// Whether `s` starts like a YAML 1.1 timestamp, `yyyy-m-d`.
-fn timestamp(s: &str) -> bool {
-    let mut parts = s.splitn(3, '-');
-    let (Some(year), Some(month), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
-        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
-    digits(year, 4..=4) && digits(month, 1..=2) && digits(&day, 1..=2)
-}
-
-/// Double-quoted, with every character YAML would not read back as itself escaped.
-fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c if printable(c) => out.push(c),
-            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
 }
