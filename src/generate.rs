@@ -398,82 +398,34 @@ fn document(i: usize, id: Id) -> Document {
 /// loader's size limit.
 const CLAIMS_PER_FILE: usize = 10_000;
 
-#[derive(Default, serde::Serialize)]
-struct YamlFile<'a> {
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    schools: &'a [&'a School],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    documents: &'a [Document],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    historians: &'a [Historian],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    works: &'a [crate::corpus::model::Work],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    claims: &'a [Claim],
-}
-
 impl Corpus {
     /// Writes the corpus as YAML files into the folder `dir` (created if missing), so that
     /// [`Corpus::load`] reads it back: `schools.yaml` (only the schools the corpus declares),
     /// `documents.yaml`, `historians.yaml`, and `claims-NNNN.yaml` files of at most 10,000
-    /// claims each. Returns the files written, in order.
+    /// claims each, all in canonical form (`fmt --check` passes on them). Returns the files
+    /// written, sorted.
     pub fn write_yaml(&self, dir: impl AsRef<Path>) -> io::Result<Vec<PathBuf>> {
         let dir = dir.as_ref();
         fs::create_dir_all(dir)?;
-        let declared: Vec<&School> = self.schools.iter().filter(|s| s.origin.is_some()).collect();
-        let mut files = vec![
-            (
-                "schools.yaml".to_string(),
-                YamlFile {
-                    schools: &declared,
-                    ..YamlFile::default()
-                },
-            ),
-            (
-                "documents.yaml".to_string(),
-                YamlFile {
-                    documents: &self.documents,
-                    ..YamlFile::default()
-                },
-            ),
-            (
-                "historians.yaml".to_string(),
-                YamlFile {
-                    historians: &self.historians,
-                    ..YamlFile::default()
-                },
-            ),
-            (
-                "works.yaml".to_string(),
-                YamlFile {
-                    works: &self.works,
-                    ..YamlFile::default()
-                },
-            ),
-        ];
-        files.retain(|(_, f)| {
-            !f.schools.is_empty()
-                || !f.documents.is_empty()
-                || !f.historians.is_empty()
-                || !f.works.is_empty()
-        });
-        for (n, claims) in self.claims.chunks(CLAIMS_PER_FILE).enumerate() {
-            files.push((
-                format!("claims-{n:04}.yaml"),
-                YamlFile {
-                    claims,
-                    ..YamlFile::default()
-                },
-            ));
-        }
+        // The file of each record, by section (schools, documents, historians, works, claims).
+        let place = |section: usize, i: usize, _: &Option<crate::Origin>| {
+            let name = match section {
+                0 => "schools.yaml".to_string(),
+                1 => "documents.yaml".to_string(),
+                2 => "historians.yaml".to_string(),
+                3 => "works.yaml".to_string(),
+                _ => format!("claims-{:04}.yaml", i / CLAIMS_PER_FILE),
+            };
+            dir.join(name)
+        };
         let mut written = Vec::new();
-        for (name, file) in files {
-            let path = dir.join(name);
+        self.each_yaml_file(place, &Default::default(), |path, text| {
             let mut out = BufWriter::new(fs::File::create(&path)?);
-            serde_yaml::to_writer(&mut out, &file).map_err(io::Error::other)?;
+            out.write_all(text.as_bytes())?;
             out.flush()?;
             written.push(path);
-        }
+            io::Result::Ok(())
+        })?;
         Ok(written)
     }
 }

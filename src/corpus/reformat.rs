@@ -65,7 +65,13 @@ impl Corpus {
     pub fn reformat(dir: impl AsRef<Path>, comments: Comments) -> Result<Vec<Reformat>, LoadError> {
         let dir = dir.as_ref();
         let corpus = Corpus::load(dir)?;
-        let paths: Vec<PathBuf> = corpus.to_yaml_files().into_iter().map(|(p, _)| p).collect();
+        let origins = (corpus.schools.iter().map(|r| &r.origin))
+            .chain(corpus.documents.iter().map(|r| &r.origin))
+            .chain(corpus.historians.iter().map(|r| &r.origin))
+            .chain(corpus.works.iter().map(|r| &r.origin))
+            .chain(corpus.claims.iter().map(|r| &r.origin));
+        let paths: std::collections::BTreeSet<PathBuf> =
+            origins.flatten().map(|o| o.file.to_path_buf()).collect();
         let mut current = BTreeMap::new();
         let mut attached = BTreeMap::new();
         for path in paths {

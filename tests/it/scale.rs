@@ -110,6 +110,26 @@ fn generated_yaml_loads_back_as_the_same_corpus() {
     assert_eq!(without_origins(loaded), corpus);
 }
 
+/// `generate --format yaml` writes through the canonical writer: `fmt --check` passes.
+#[test]
+fn generated_yaml_is_canonical() {
+    let mut synthetic = Synthetic::new(30, 500, 7);
+    synthetic.linked = 0.2;
+    synthetic.undercutting = 0.05;
+    let corpus = synthetic.corpus();
+    assert!(corpus.claims.iter().any(|c| !c.arguments.is_empty()));
+    assert!(corpus.claims.iter().any(|c| !c.undercuts.is_empty()));
+    let dir = scratch("yaml-canonical");
+    corpus.write_yaml(&dir).unwrap();
+    let reformat = Corpus::reformat(&dir, historiograph::Comments::Keep).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let names: Vec<_> = reformat
+        .iter()
+        .map(|r| r.path.display().to_string())
+        .collect();
+    assert!(names.is_empty(), "not canonical: {names:?}");
+}
+
 #[test]
 fn generated_tsv_reads_back_with_the_same_flow() {
     // The edge list holds convergent support only: no linked arguments.

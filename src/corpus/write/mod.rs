@@ -260,37 +260,62 @@ impl Corpus {
         &self,
         comments: &BTreeMap<PathBuf, FileComments>,
     ) -> Vec<(PathBuf, String)> {
-        let mut files: BTreeMap<PathBuf, FileSections> = BTreeMap::new();
-        let built_in = School::built_in();
-        let place = |origin: &Option<crate::Origin>| {
+        let place = |_: usize, _: usize, origin: &Option<crate::Origin>| {
             origin
                 .as_ref()
                 .map_or_else(|| PathBuf::from(UNPLACED), |o| o.file.to_path_buf())
         };
-        let records = (self.schools.iter())
-            .filter(|s| !built_in.contains(s))
-            .map(|s| (&s.origin, 0, school_fields(s)))
-            .chain(
-                self.documents
-                    .iter()
-                    .map(|d| (&d.origin, 1, document_fields(d))),
-            )
-            .chain(
-                self.historians
-                    .iter()
-                    .map(|h| (&h.origin, 2, historian_fields(h))),
-            )
-            .chain(self.works.iter().map(|w| (&w.origin, 3, work_fields(w))))
-            .chain(self.claims.iter().map(|c| (&c.origin, 4, claim_fields(c))));
-        for (origin, section, fields) in records {
-            files.entry(place(origin)).or_default()[section].push(fields);
-        }
+        let mut files = Vec::new();
+        self.each_yaml_file(place, comments, |path, text| {
+            files.push((path, text));
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
         files
-            .into_iter()
-            .map(|(path, sections)| {
-                let text = block::write_file(&sections, comments.get(&path));
-                (path, text)
-            })
-            .collect()
+    }
+
+    /// The corpus in canonical YAML, one file at a time, in path order: `place` says which
+    /// file a record goes to, from its section (an index into `SECTIONS`), its place in the
+    /// corpus's list and its origin. Only one file's text is held at a time, so a corpus of a
+    /// million claims is written in the memory of one file.
+    pub(crate) fn each_yaml_file<E>(
+        &self,
+        place: impl Fn(usize, usize, &Option<crate::Origin>) -> PathBuf,
+        comments: &BTreeMap<PathBuf, FileComments>,
+        mut write: impl FnMut(PathBuf, String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let built_in = School::built_in();
+        let schools: Vec<&School> = (self.schools.iter())
+            .filter(|s| !built_in.contains(s))
+            .collect();
+        let mut files: BTreeMap<PathBuf, [Vec<usize>; 5]> = BTreeMap::new();
+        let origins = [
+            schools.iter().map(|s| &s.origin).collect::<Vec<_>>(),
+            self.documents.iter().map(|d| &d.origin).collect(),
+            self.historians.iter().map(|h| &h.origin).collect(),
+            self.works.iter().map(|w| &w.origin).collect(),
+            self.claims.iter().map(|c| &c.origin).collect(),
+        ];
+        for (section, origins) in origins.iter().enumerate() {
+            for (i, origin) in origins.iter().enumerate() {
+                files.entry(place(section, i, origin)).or_default()[section].push(i);
+            }
+        }
+        for (path, [s, d, h, w, c]) in files {
+            let sections: FileSections = [
+                s.iter().map(|&i| school_fields(schools[i])).collect(),
+                d.iter()
+                    .map(|&i| document_fields(&self.documents[i]))
+                    .collect(),
+                h.iter()
+                    .map(|&i| historian_fields(&self.historians[i]))
+                    .collect(),
+                w.iter().map(|&i| work_fields(&self.works[i])).collect(),
+                c.iter().map(|&i| claim_fields(&self.claims[i])).collect(),
+            ];
+            let text = block::write_file(&sections, comments.get(&path));
+            write(path, text)?;
+        }
+        Ok(())
     }
 }
