@@ -100,7 +100,8 @@ pub use query::{
     QueryError, Record, Route, Side, SourceCriticism, SourceFlaw, Status,
 };
 pub use query::{
-    Critic, Criticised, LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute,
+    Critic, Criticised, Found, LinkedStep, Premise, Search, Undercutting, Verdict, Verdicts,
+    WorkRoute,
 };
 pub use report::Table;
 pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};

@@ -6,7 +6,7 @@ use crate::corpus::model::{Claim, Document, Historian, Rating, School, Work};
 use crate::graph::{Debate, Grounding, Node};
 use crate::query::{
     Acceptability, ClaimSummary, ConflictMatrix, Contest, Dependents, Discredit, DocumentSummary,
-    EvidenceBase, QueryError, SourceCriticism, Verdicts,
+    EvidenceBase, QueryError, Search, SourceCriticism, Verdicts,
 };
 use crate::semantics::Semantics;
 
@@ -103,6 +103,16 @@ pub enum Query {
     Claims,
     /// All historians, sorted by id
     Historians,
+    /// Find records by words of their id, title, statement or name, author, citation or date,
+    /// best match first
+    Find {
+        /// The words to look for
+        #[cfg_attr(feature = "cli", arg(required = true, num_args = 1..))]
+        words: Vec<String>,
+        /// Show at most this many records
+        #[cfg_attr(feature = "cli", arg(long, default_value_t = 20))]
+        limit: usize,
+    },
 }
 
 /// A record of any kind, for `show`.
@@ -156,6 +166,8 @@ pub enum Answer {
     Documents(Vec<DocumentSummary>),
     /// `historians`.
     Historians(Vec<Historian>),
+    /// `find`.
+    Search(Search),
 }
 
 impl Query {
@@ -230,6 +242,17 @@ impl Query {
                 historians.sort_by(|a, b| a.id.cmp(&b.id));
                 Answer::Historians(historians)
             }
+            Query::Find { words, limit } => {
+                let text = words.join(" ");
+                let mut records = debate.find(&text);
+                let total = records.len();
+                records.truncate(*limit);
+                Answer::Search(Search {
+                    text,
+                    total,
+                    records,
+                })
+            }
         })
     }
 
@@ -291,9 +314,10 @@ pub(crate) fn unknown_record(debate: &Debate, id: &str) -> QueryError {
         .chain(corpus.historians.iter().map(|h| h.id.as_str()))
         .chain(corpus.works.iter().map(|w| w.id.as_str()))
         .chain(corpus.schools.iter().map(|s| s.id.as_str()));
+    let typo = crate::diagnostic::did_you_mean(id, all);
     QueryError::UnknownId {
         id: id.to_string(),
         expected: "document, claim, historian, work or school",
-        suggestion: crate::diagnostic::did_you_mean(id, all).map(str::to_string),
+        suggestion: debate.suggest(id, None, typo),
     }
 }

@@ -5,6 +5,7 @@ mod answers;
 pub(crate) mod command;
 mod criticism;
 pub(crate) mod dominators;
+mod find;
 mod verdicts;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,6 +24,7 @@ pub use answers::{
 };
 pub use command::{Answer, Query, Record};
 pub use criticism::{Critic, Criticised, SourceCriticism, SourceFlaw};
+pub use find::{Found, Search};
 pub use verdicts::{Verdict, Verdicts};
 
 /// Why a query could not be answered.
@@ -35,7 +37,8 @@ pub enum QueryError {
         id: String,
         /// The kind of record the query expected: `document` or `claim`.
         expected: &'static str,
-        /// The closest id of that kind, if one is close.
+        /// The closest id of that kind, if one is close: a likely typo, or else the record that
+        /// best matches the words of the id (see [`Debate::find`]).
         suggestion: Option<String>,
     },
     /// The id names a record of another kind.
@@ -71,14 +74,15 @@ impl Debate {
             }),
             None => {
                 let corpus = self.corpus();
-                let suggestion = match expected {
+                let typo = match expected {
                     "document" => did_you_mean(id, corpus.documents.iter().map(|d| d.id.as_str())),
                     _ => did_you_mean(id, corpus.claims.iter().map(|c| c.id.as_str())),
                 };
+                let suggestion = self.suggest(id, Some(expected), typo);
                 Err(QueryError::UnknownId {
                     id: id.to_string(),
                     expected,
-                    suggestion: suggestion.map(str::to_string),
+                    suggestion,
                 })
             }
         }

@@ -461,6 +461,27 @@ impl Answer {
                 count(docs.len(), "document", "documents"),
                 docs,
             )],
+            Answer::Search(search) => {
+                let shown = match search.records.len() {
+                    n if n < search.total => format!(", the best {n} shown"),
+                    _ => String::new(),
+                };
+                let title = format!(
+                    "{} matching `{}`{shown}",
+                    count(search.total, "record", "records"),
+                    search.text
+                );
+                let mut t = Table::new(title, &["kind", "id", "date", "title, statement or name"]);
+                for f in &search.records {
+                    t.row(vec![
+                        f.kind.to_string(),
+                        f.id.clone(),
+                        f.date.clone().unwrap_or_else(|| "-".into()),
+                        f.label.clone(),
+                    ]);
+                }
+                vec![t]
+            }
             Answer::Historians(hs) => {
                 let mut t = Table::new(
                     count(hs.len(), "historian", "historians"),

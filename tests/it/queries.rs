@@ -232,3 +232,49 @@ fn an_undercut_document_grounds_nothing_while_its_critic_stands() {
     let kims_war = a.claims.iter().find(|c| c.claim.id == "kims-war").unwrap();
     assert_eq!(kims_war.status, Status::Out);
 }
+
+/// An unknown id is matched against every kind of record by its words: the README's own phrase
+/// `gottwald-letter` finds the letter; `kim` a record whose id starts so, not a short id one
+/// edit away.
+#[test]
+fn suggestions_search_every_record_by_prefix_and_words() {
+    let d = historiograph::Debate::new(historiograph::Corpus::bundled());
+    let suggestion = |r: Result<Vec<historiograph::ClaimSummary>, QueryError>| match r {
+        Err(QueryError::UnknownId { suggestion, .. }) => suggestion,
+        other => panic!("expected an unknown id, got {other:?}"),
+    };
+    assert_eq!(
+        suggestion(d.rests_only_on("gottwald-letter")).as_deref(),
+        Some("stalin-gottwald-1950-08-27")
+    );
+    let out = assert_cmd::Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["show", "kim"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("did you mean `kim-"), "{stderr}");
+}
+
+#[test]
+fn find_ranks_records_by_their_words() {
+    let out = assert_cmd::Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["find", "gottwald", "letter", "--limit", "2"])
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        stdout.starts_with("7 records matching `gottwald letter`, the best 2 shown\n"),
+        "{stdout}"
+    );
+    let first = stdout.lines().nth(3).unwrap();
+    assert!(
+        first.starts_with("  document  stalin-gottwald-1950-08-27"),
+        "{stdout}"
+    );
+    let d = historiograph::Debate::new(historiograph::Corpus::bundled());
+    let found = d.find("1950-01-12");
+    assert_eq!(found[0].id, "acheson-press-club-1950-01-12");
+    assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+}
