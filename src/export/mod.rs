@@ -5,6 +5,7 @@
 //! Export sees only the built [`Debate`]; it knows nothing about YAML.
 
 mod aif;
+mod aif_marks;
 mod argdown;
 mod dot;
 mod graphml;

@@ -22,6 +22,7 @@
 
 mod claims;
 mod importer;
+mod marks;
 mod nodeset;
 mod notes;
 mod output;
@@ -110,7 +111,7 @@ impl AifImport {
             message: e.to_string(),
         })?;
         let map = Map::parse(&value)?;
-        Ok(map.import(name))
+        map.import(name)
     }
 
     /// The imported corpus, validated as [`Corpus::load`] would.
