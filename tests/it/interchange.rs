@@ -129,7 +129,7 @@ fn arguments_and_supports(map: &Value) -> (Arguments, BTreeSet<(String, String)>
 }
 
 fn sum(t: &Tally) -> usize {
-    t.mapped + t.noted + t.aside
+    t.mapped + t.refused + t.noted + t.aside
 }
 
 #[test]
@@ -356,6 +356,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 1,
             mapped: 0,
+            refused: 0,
             noted: 1,
             aside: 0
         }
@@ -365,6 +366,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 1,
             mapped: 0,
+            refused: 0,
             noted: 0,
             aside: 1
         }
@@ -374,6 +376,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 7,
             mapped: 3,
+            refused: 0,
             noted: 3,
             aside: 1
         }
@@ -462,6 +465,7 @@ fn undercutters_of_linked_arguments_become_undercuts() {
         Tally {
             total: 4,
             mapped: 2,
+            refused: 0,
             noted: 2,
             aside: 0
         }
@@ -471,6 +475,7 @@ fn undercutters_of_linked_arguments_become_undercuts() {
         Tally {
             total: 2,
             mapped: 2,
+            refused: 0,
             noted: 0,
             aside: 0
         }
@@ -481,6 +486,7 @@ fn undercutters_of_linked_arguments_become_undercuts() {
         Tally {
             total: 14,
             mapped: 10,
+            refused: 0,
             noted: 4,
             aside: 0
         }

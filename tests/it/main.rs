@@ -3,6 +3,7 @@
 mod support;
 
 mod acceptability;
+mod aif_round_trip;
 mod bundled;
 mod cli;
 mod diagnostics;
