@@ -13,11 +13,14 @@
 //! - Each proponent of a claim becomes a participant, and an L-node (`Name : statement`) anchored
 //!   to the claim's I-node by a YA node (`Asserting`), with a locution naming the participant.
 //!
-//! Importing the result gives back the claims (same ids and statements), the supports and
-//! contradicts between them, the linked arguments (the undercut ones with their ids), the
-//! undercuts of arguments, and the proponents by name; documents and works come back as
-//! claims, their undercuts as contradicts. An undercut evidence link is an RA node with one
-//! premise: it comes back as a support, and its undercutter as a note.
+//! - Each node carries a `historiograph` mark (an extra key, which AIF allows and other tools
+//!   ignore): I-nodes and participants their record whole, the nodeset the corpus's own
+//!   schools, and the nodes made from the records `{"derived": …}`. Every historian is a
+//!   participant when the whole debate is exported, those with no claims too.
+//!
+//! Importing the result gives back the same corpus: documents, works, evidence with its
+//! locators and quotes, stance, period, school, locator and historians come from the marks
+//! (see `interchange::aif::marks`), and a second export is byte-identical to the first.
 
 use std::collections::{BTreeMap, BTreeSet};
 
