@@ -86,7 +86,10 @@ pub use corpus::model::{
 };
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
-pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
+pub use export::{
+    export, export_with_warnings, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph,
+    MERMAID_MAX_EDGES,
+};
 pub use generate::Synthetic;
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
 pub use interchange::{AifImport, ImportError, ImportSummary, Tally};

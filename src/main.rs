@@ -270,8 +270,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 depth: *depth,
                 historians: *historians,
             };
-            let text = historiograph::export(&Debate::new(corpus), *format, &options)
-                .map_err(|e| Failure::new(e.to_string()))?;
+            let (text, warnings) =
+                historiograph::export_with_warnings(&Debate::new(corpus), *format, &options)
+                    .map_err(|e| Failure::new(e.to_string()))?;
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
             emit(&text);
             Ok(())
         }

@@ -231,9 +231,8 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
             });
         }
     }
-    let historians: BTreeMap<&str, &Historian> = (participants.iter())
-        .map(|h| (h.id.as_str(), *h))
-        .collect();
+    let historians: BTreeMap<&str, &Historian> =
+        (participants.iter()).map(|h| (h.id.as_str(), *h)).collect();
     builder.set.participants = people
         .into_iter()
         .map(|(id, name)| {

@@ -15,7 +15,10 @@ use crate::support::{arb_corpus, from_yaml};
 /// --json` compare.
 fn records(corpus: &Corpus) -> Value {
     fn sorted<T: serde::Serialize>(items: &[T]) -> Vec<Value> {
-        let mut out: Vec<Value> = items.iter().map(|i| serde_json::to_value(i).unwrap()).collect();
+        let mut out: Vec<Value> = items
+            .iter()
+            .map(|i| serde_json::to_value(i).unwrap())
+            .collect();
         out.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
         out
     }
@@ -51,7 +54,11 @@ fn round_trip(corpus: &Corpus) -> Result<(), TestCaseError> {
     prop_assert_eq!(s.claims, corpus.claims.len());
     prop_assert_eq!(s.documents, corpus.documents.len());
     prop_assert_eq!(s.historians, corpus.historians.len());
-    for tally in s.nodes.values().chain([&s.edges, &s.locutions, &s.participants]) {
+    for tally in s
+        .nodes
+        .values()
+        .chain([&s.edges, &s.locutions, &s.participants])
+    {
         prop_assert!(tally.adds_up() && tally.mapped == tally.total, "{s}");
     }
     Ok(())
@@ -172,14 +179,23 @@ fn cli_export_then_import_lists_the_same_records() {
     let file = dir.join("bundled.json");
     std::fs::write(&file, &aif.stdout).unwrap();
     let out = dir.join("corpus");
-    cli().args(["import", "aif"]).arg(&file).arg("-o").arg(&out).assert().success();
+    cli()
+        .args(["import", "aif"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     for list in ["claims", "documents", "historians", "works"] {
         let original = cli().args([list, "--json"]).output().unwrap().stdout;
         let back = (cli().args([list, "--json", "--corpus"]).arg(&out))
             .output()
             .unwrap()
             .stdout;
-        assert!(original == back, "{list} --json differs after the round trip");
+        assert!(
+            original == back,
+            "{list} --json differs after the round trip"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -227,7 +243,9 @@ fn ova3_wrapped_maps_import_and_other_wrappers_are_named() {
          (OVA3), found them under `map`, a wrapper this importer does not know: take the object \
          under `map` out into a file of its own and import that"
     );
-    let err = AifImport::from_json("m", r#"{"text": 1}"#).unwrap_err().to_string();
+    let err = AifImport::from_json("m", r#"{"text": 1}"#)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("found the keys `text`"), "{err}");
 }
 
@@ -265,7 +283,11 @@ fn a_refused_contradiction_is_counted_as_refused() {
     assert_eq!((ca.total, ca.mapped, ca.refused), (1, 0, 1), "{s}");
     assert_eq!(s.contradicts, 0);
     assert_eq!(s.edges.refused, 2, "{s}");
-    for tally in s.nodes.values().chain([&s.edges, &s.locutions, &s.participants]) {
+    for tally in s
+        .nodes
+        .values()
+        .chain([&s.edges, &s.locutions, &s.participants])
+    {
         assert!(tally.adds_up(), "{s}");
     }
     assert!(imported.yaml.contains("not mapped as contradicts from `1`"));

@@ -10,6 +10,7 @@ mod diagnostics;
 mod dominators;
 mod export;
 mod format;
+mod graphml_mermaid;
 mod hostile;
 mod interchange;
 mod json;

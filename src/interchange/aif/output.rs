@@ -15,7 +15,11 @@ impl<'m, 'j> Importer<'m, 'j> {
             return Fate::Mapped;
         }
         let ends = [edge.from, edge.to];
-        if ends.iter().flatten().any(|&n| self.node_fate[n] == Fate::Refused) {
+        if ends
+            .iter()
+            .flatten()
+            .any(|&n| self.node_fate[n] == Fate::Refused)
+        {
             return Fate::Refused;
         }
         match (edge.from, edge.to) {
@@ -232,6 +236,10 @@ fn add_new(list: &mut Vec<crate::Id>, items: impl Iterator<Item = crate::Id>) {
 
 /// A record's notes with the import's notes after them, one per line.
 fn joined(notes: Option<Box<str>>, more: &[String]) -> Option<Box<str>> {
-    let all: Vec<&str> = notes.as_deref().into_iter().chain(more.iter().map(String::as_str)).collect();
+    let all: Vec<&str> = notes
+        .as_deref()
+        .into_iter()
+        .chain(more.iter().map(String::as_str))
+        .collect();
     (!all.is_empty()).then(|| all.join("\n").into())
 }

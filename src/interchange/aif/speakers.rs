@@ -36,7 +36,9 @@ impl<'m, 'j> Importer<'m, 'j> {
             self.historians.push(HistorianDraft {
                 id,
                 person: p.id.clone(),
-                name: record.as_ref().map_or(p.name.clone(), |r| r.name.to_string()),
+                name: record
+                    .as_ref()
+                    .map_or(p.name.clone(), |r| r.name.to_string()),
                 notes,
                 record,
             });
