@@ -92,7 +92,9 @@ pub use export::{
 };
 pub use generate::Synthetic;
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
-pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
+pub use interchange::{
+    AifImport, ArgdownError, ArgdownImport, ArgdownSummary, ImportError, ImportSummary, Tally,
+};
 #[cfg(feature = "cli")]
 pub use notebook::{
     parse_query, render as render_notebook, NotebookError, NotebookErrors, QueryParseError,
