@@ -4,6 +4,7 @@ mod support;
 
 mod acceptability;
 mod aif_round_trip;
+mod argdown_import;
 mod bundled;
 mod cli;
 mod diagnostics;

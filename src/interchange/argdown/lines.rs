@@ -185,8 +185,22 @@ pub(super) fn lines(text: &str) -> Result<(Vec<Line>, Vec<(String, String)>), Ar
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
         let (start, rest) = classify(trimmed);
-        // A line that starts nothing continues the line above, unless a blank line ends it.
+        // A line that starts nothing continues the line above, unless a blank line ends it; a
+        // heading is continued only by text, not by a statement or argument (`[…`, `<…`).
+        let continues = |last: &Line| {
+            !matches!(last.start, Start::Heading(_)) || !trimmed.starts_with(['[', '<'])
+        };
         if let (Start::Element, Some(last), false) = (start, out.last_mut(), blank) {
+            if !continues(last) {
+                out.push(Line {
+                    number: k + 1,
+                    indent,
+                    start,
+                    text: rest.to_string(),
+                    after_blank: false,
+                });
+                continue;
+            }
             last.text.push(' ');
             last.text.push_str(trimmed);
             continue;
