@@ -14,7 +14,13 @@
 //!   corpus format has no argument of one premise): the support stands, the undercut is kept
 //!   as a note on the attacker.
 //! - Speakers (`locutions[].personID`, named from `participants` or the `Name : ...` prefix of
-//!   their L-nodes) become historians; an L → YA → I anchor makes the speaker a proponent.
+//!   an L-node only they speak) become historians; an L → YA → I anchor makes every speaker of
+//!   the L-node (one per locution) a proponent. A participant who never speaks is kept in the
+//!   side file, not made a historian.
+//! - A CA node whose every relation the corpus format forbids is counted as refused, with a
+//!   note saying why.
+//! - Our own export's `historiograph` marks are read back into records whole (see `marks`).
+//! - An OVA3 map (`{"AIF": {…}, "text": …, "OVA": …}`) is read from its `AIF` object.
 //! - Every other node (MA, TA, YA, PA, RA or CA with a missing end, unknown types) is kept as a
 //!   note on the claims it touches, else on the claims of S-nodes it touches, else on the
 //!   speakers of the L-nodes it touches; a node that touches none of these is kept, with its

@@ -34,11 +34,14 @@ pub(super) struct Line {
     pub after_blank: bool,
 }
 
+/// The top-level `key: value` lines of the front matter.
+pub(super) type FrontMatter = Vec<(String, String)>;
+
 /// The relation markers, longest first, as Argdown writes them.
 const MARKERS: [&str; 9] = ["<+", "<-", "<_", "+>", "->", "_>", "><", "+", "-"];
 
 /// The YAML front matter between `===` lines, taken out: its lines become blank.
-fn front_matter(lines: &mut [String]) -> Result<Vec<(String, String)>, ArgdownError> {
+fn front_matter(lines: &mut [String]) -> Result<FrontMatter, ArgdownError> {
     let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) else {
         return Ok(Vec::new());
     };
@@ -167,7 +170,7 @@ fn classify(trimmed: &str) -> (Start, &str) {
 }
 
 /// The logical lines of a file, and its front matter as `(key, value)`.
-pub(super) fn lines(text: &str) -> Result<(Vec<Line>, Vec<(String, String)>), ArgdownError> {
+pub(super) fn lines(text: &str) -> Result<(Vec<Line>, FrontMatter), ArgdownError> {
     let mut physical: Vec<String> = text.lines().map(str::to_string).collect();
     let front = front_matter(&mut physical)?;
     let stripped = strip_comments(&physical.join("\n"))?;
