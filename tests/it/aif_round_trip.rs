@@ -292,3 +292,69 @@ fn a_refused_contradiction_is_counted_as_refused() {
     }
     assert!(imported.yaml.contains("not mapped as contradicts from `1`"));
 }
+
+#[test]
+fn a_neighbourhood_export_imports_as_a_valid_corpus() {
+    let debate = Debate::new(Corpus::bundled());
+    for historians in [false, true] {
+        let options = ExportOptions {
+            around: vec!["acheson-green-light".into()],
+            depth: 1,
+            historians,
+        };
+        let aif = export(&debate, Format::Aif, &options).unwrap();
+        let imported = AifImport::from_json("around", &aif).unwrap();
+        let corpus = imported
+            .corpus()
+            .unwrap_or_else(|e| panic!("{e}: {:#?}", e.diagnostics));
+        // The claim comes back whole, with the evidence whose documents are in the export; a
+        // `cited_as` naming a document outside it is left out.
+        let original = debate.corpus().claim("acheson-green-light").unwrap();
+        let back = corpus.claim("acheson-green-light").unwrap();
+        let mut expected = original.evidence.clone();
+        for e in &mut expected {
+            if e.cited_as
+                .as_deref()
+                .is_some_and(|d| corpus.document(d).is_none())
+            {
+                e.cited_as = None;
+            }
+        }
+        assert!(
+            expected != original.evidence,
+            "the test needs a cited_as outside"
+        );
+        assert_eq!(back.evidence, expected);
+        assert_eq!(back.stance, original.stance);
+        assert!(corpus.claims.len() < debate.corpus().claims.len());
+    }
+}
+
+#[test]
+fn a_mark_that_is_no_record_is_refused_with_the_reason() {
+    let corpus = from_yaml(&[("every.yaml", EVERY_FIELD)]).unwrap();
+    let mut map: Value = serde_json::from_str(&to_aif(&corpus)).unwrap();
+    let node = map["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|n| n["historiograph"].get("claim").is_some())
+        .unwrap();
+    node["historiograph"]["claim"]["stance"] = json!("maybe");
+    let err = AifImport::from_json("m", &map.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("not an AIF nodeset: the historiograph marks do not hold valid records: "),
+        "{err}"
+    );
+    assert!(err.contains("maybe"), "{err}");
+    map["nodes"][0]["historiograph"] = json!({"something": 1});
+    let err = AifImport::from_json("m", &map.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("to hold `claim`, `document`, `work` or `derived`"),
+        "{err}"
+    );
+}
