@@ -75,6 +75,9 @@ fn every_sample_file_imports_and_loads() {
         let s = &imported.summary;
         for (row, tally) in s.tallies() {
             assert!(tally.adds_up(), "{name} {row}: {s}");
+            // Nothing in the samples breaks the corpus format's rules (an argument's support
+            // of its own conclusion, which its structure already says, is no refusal).
+            assert_eq!(tally.refused, 0, "{name} {row}: {s}");
         }
         assert_eq!(s.claims, corpus.claims.len(), "{name}");
         let notes: String = (corpus.claims.iter())

@@ -137,7 +137,7 @@ fn strip_comments(text: &str) -> Result<String, ArgdownError> {
 /// How a trimmed physical line starts, and the text after its marker.
 fn classify(trimmed: &str) -> (Start, &str) {
     if trimmed.starts_with("--") && !trimmed.starts_with("->") {
-        return (Start::Bar, trimmed.trim_start_matches('-').trim());
+        return (Start::Bar, trimmed.trim_matches('-').trim());
     }
     for marker in MARKERS {
         if let Some(rest) = trimmed.strip_prefix(marker) {
@@ -204,7 +204,9 @@ pub(super) fn lines(text: &str) -> Result<(Vec<Line>, FrontMatter), ArgdownError
                 });
                 continue;
             }
-            last.text.push(' ');
+            if !last.text.is_empty() {
+                last.text.push(' ');
+            }
             last.text.push_str(trimmed);
             continue;
         }

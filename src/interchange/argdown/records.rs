@@ -11,6 +11,7 @@
 //! - Support is `supports`, attack `contradicts`, contrary `contradicts` both ways; an
 //!   undercut of an argument's linked inference is an undercut. A relation the corpus format
 //!   forbids (a claim that supports and contradicts one claim, or attacks itself) is refused;
+//!   a reconstructed argument's support of its own conclusion is mapped (its structure says it);
 //!   one it has no place for (an attack on a reconstructed argument, an undercut of a claim)
 //!   is noted. Both are notes on the claims involved that say what and why.
 //! - A tag that names a school (its id, its name, or `school-ID` as our export writes it) is
@@ -294,6 +295,8 @@ impl Builder<'_> {
             let reconstructed =
                 |x: Ref| matches!(x, Ref::Argument(a) if !self.model.arguments[a].steps.is_empty());
             let fate = match (r.kind, r.to) {
+                // A reconstructed argument's support of its own conclusion is its structure.
+                (Kind::Support, _) if from == to && reconstructed(r.from) => Fate::Mapped,
                 (Kind::Undercut, Ref::Argument(a)) => match self.linked[a] {
                     Some((c, k)) => {
                         let id = self.claims[c].arguments[k].id.clone().expect("named");
