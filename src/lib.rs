@@ -86,10 +86,15 @@ pub use corpus::model::{
 };
 pub use corpus::{Comments, Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
-pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
+pub use export::{
+    export, export_with_warnings, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph,
+    MERMAID_MAX_EDGES,
+};
 pub use generate::Synthetic;
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
-pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
+pub use interchange::{
+    AifImport, ArgdownError, ArgdownImport, ArgdownSummary, ImportError, ImportSummary, Tally,
+};
 #[cfg(feature = "cli")]
 pub use notebook::{
     parse_query, render as render_notebook, NotebookError, NotebookErrors, QueryParseError,

@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 mod cli {
     pub(crate) mod writes;
 }
-use cli::writes::{fmt, generate, import_aif, notebook};
+use cli::writes::{fmt, generate, import_aif, import_argdown, notebook};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
 /// one document, what falls if a source is set aside, which claims are contested.
@@ -92,6 +92,16 @@ enum Import {
     /// everything else is kept as notes (or in FILE.unmapped.json) and counted on stderr
     Aif {
         /// The AIF JSON file
+        file: PathBuf,
+        /// The folder to write the corpus into (created if missing)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
+    /// An Argdown file: statements become claims, premise-conclusion structures linked
+    /// arguments, support and attack supports and contradicts, undercuts undercuts, tags that
+    /// name a school the claim's school; everything else is kept as notes and counted on stderr
+    Argdown {
+        /// The Argdown file
         file: PathBuf,
         /// The folder to write the corpus into (created if missing)
         #[arg(short, long, value_name = "DIR")]
@@ -242,6 +252,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     if let Command::Import(Import::Aif { file, output }) = &cli.command {
         return import_aif(file, output, cli.json);
     }
+    if let Command::Import(Import::Argdown { file, output }) = &cli.command {
+        return import_argdown(file, output, cli.json);
+    }
     if let Command::Iccma {
         task,
         file,
@@ -270,8 +283,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 depth: *depth,
                 historians: *historians,
             };
-            let text = historiograph::export(&Debate::new(corpus), *format, &options)
-                .map_err(|e| Failure::new(e.to_string()))?;
+            let (text, warnings) =
+                historiograph::export_with_warnings(&Debate::new(corpus), *format, &options)
+                    .map_err(|e| Failure::new(e.to_string()))?;
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
             emit(&text);
             Ok(())
         }

@@ -77,6 +77,25 @@ pub(crate) fn import_aif(file: &Path, output: &Path, json: bool) -> Result<(), F
     Ok(())
 }
 
+/// `import argdown`: as `import aif`, the summary and the files written to standard error, or
+/// under --json to standard output as `{"summary", "written"}`.
+pub(crate) fn import_argdown(file: &Path, output: &Path, json: bool) -> Result<(), Failure> {
+    let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
+    let imported = historiograph::ArgdownImport::read(file).map_err(fail)?;
+    let written = imported.write(output).map_err(fail)?;
+    if json {
+        let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
+        let value = json!({ "summary": imported.summary, "written": written });
+        emit(&(to_json(&value) + "\n"));
+        return Ok(());
+    }
+    eprint!("{}", imported.summary);
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 /// `fmt`: rewrites the files of a corpus folder that are not in canonical form, keeping their
 /// comments unless --drop-comments is given. Writes nothing when the corpus has any problem.
 ///

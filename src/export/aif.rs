@@ -13,18 +13,24 @@
 //! - Each proponent of a claim becomes a participant, and an L-node (`Name : statement`) anchored
 //!   to the claim's I-node by a YA node (`Asserting`), with a locution naming the participant.
 //!
-//! Importing the result gives back the claims (same ids and statements), the supports and
-//! contradicts between them, the linked arguments (the undercut ones with their ids), the
-//! undercuts of arguments, and the proponents by name; documents and works come back as
-//! claims, their undercuts as contradicts. An undercut evidence link is an RA node with one
-//! premise: it comes back as a support, and its undercutter as a note.
+//! - Each node carries a `historiograph` mark (an extra key, which AIF allows and other tools
+//!   ignore): I-nodes and participants their record whole, the nodeset the corpus's own
+//!   schools, and the nodes made from the records `{"derived": …}`. Every historian is a
+//!   participant when the whole debate is exported, those with no claims too.
+//!
+//! Importing the result gives back the same corpus: documents, works, evidence with its
+//! locators and quotes, stance, period, school, locator and historians come from the marks
+//! (see `interchange::aif::marks`), and a second export is byte-identical to the first.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use serde_json::Value;
 
+use crate::corpus::model::Historian;
 use crate::graph::{Debate, Node, Relation};
 
+use super::aif_marks::{self, derived};
 use super::Picture;
 
 #[derive(Serialize)]
@@ -33,6 +39,8 @@ struct Nodeset {
     edges: Vec<AifEdge>,
     locutions: Vec<Locution>,
     participants: Vec<Participant>,
+    #[serde(rename = "historiograph", skip_serializing_if = "Option::is_none")]
+    mark: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +54,8 @@ struct AifNode {
     scheme: Option<&'static str>,
     #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
     scheme_id: Option<&'static str>,
+    #[serde(rename = "historiograph", skip_serializing_if = "Value::is_null")]
+    mark: Value,
 }
 
 #[derive(Serialize)]
@@ -72,6 +82,8 @@ struct Participant {
     participant_id: String,
     firstname: String,
     surname: String,
+    #[serde(rename = "historiograph", skip_serializing_if = "Value::is_null")]
+    mark: Value,
 }
 
 /// An S-node type with its AIFdb scheme: `(type, scheme, schemeID)`.
@@ -99,31 +111,33 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn node(&mut self, id: String, text: String, kind: &'static str) {
+    fn node(&mut self, id: String, text: String, kind: &'static str, mark: Value) {
         self.set.nodes.push(AifNode {
             node_id: id,
             text,
             kind,
             scheme: None,
             scheme_id: None,
+            mark,
         });
     }
 
-    /// Adds an S-node of a scheme, with no edges.
-    fn s_node(&mut self, id: String, (kind, scheme, scheme_id): Scheme) {
+    /// Adds an S-node of a scheme, with no edges, marked as standing for `what`.
+    fn s_node(&mut self, id: String, (kind, scheme, scheme_id): Scheme, what: &str) {
         self.set.nodes.push(AifNode {
             node_id: id,
             text: scheme.to_string(),
             kind,
             scheme: Some(scheme),
             scheme_id: Some(scheme_id),
+            mark: derived(what),
         });
     }
 
     /// Adds an S-node with its scheme between `from` and `to`, and its two edges.
-    fn scheme(&mut self, scheme: Scheme, from: &str, to: &str) -> String {
+    fn scheme(&mut self, scheme: Scheme, from: &str, to: &str, what: &str) -> String {
         let id = self.fresh(&format!("{}-", scheme.0.to_lowercase()));
-        self.s_node(id.clone(), scheme);
+        self.s_node(id.clone(), scheme, what);
         self.edge(from, &id);
         self.edge(&id, to);
         id
@@ -157,17 +171,23 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
             edges: Vec::new(),
             locutions: Vec::new(),
             participants: Vec::new(),
+            mark: aif_marks::nodeset(corpus),
         },
     };
+    let participants = aif_marks::participants(debate, picture);
+    let kept = aif_marks::kept(picture, &participants);
     for item in &picture.items {
         match item.node {
             Node::Historian(_) => {}
             // A junction: the RA node of the inference, named like it, so that undercuts can
             // point at it and premise and conclusion edges run through it.
-            Node::Inference(_) => builder.s_node(item.id.to_string(), INFERENCE),
-            Node::Document(_) | Node::Claim(_) | Node::Work(_) => {
-                builder.node(item.id.to_string(), item.text.to_string(), "I")
-            }
+            Node::Inference(_) => builder.s_node(item.id.to_string(), INFERENCE, "inference"),
+            Node::Document(_) | Node::Claim(_) | Node::Work(_) => builder.node(
+                item.id.to_string(),
+                item.text.to_string(),
+                "I",
+                kept.record(corpus, item.node).unwrap_or(Value::Null),
+            ),
         }
     }
     for link in picture.links_by_id() {
@@ -182,9 +202,13 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
             }
             Relation::AdvancedBy => continue,
         };
-        builder.scheme(scheme, from, to);
+        builder.scheme(scheme, from, to, link.relation.as_str());
     }
-    let mut people: BTreeMap<&str, &str> = BTreeMap::new();
+    // Every participant of the export is named, speaking or not.
+    let mut people: BTreeMap<&str, &str> = participants
+        .iter()
+        .map(|h| (h.id.as_str(), h.name.as_ref()))
+        .collect();
     for item in &picture.items {
         let Node::Claim(i) = item.node else { continue };
         for proponent in &corpus.claims[i].proponents {
@@ -198,14 +222,17 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
                 locution.clone(),
                 format!("{} : {}", historian.name, item.text),
                 "L",
+                derived("locution"),
             );
-            builder.scheme(ASSERTING, &locution, item.id);
+            builder.scheme(ASSERTING, &locution, item.id, "proponent");
             builder.set.locutions.push(Locution {
                 node_id: locution,
                 person_id: historian.id.to_string(),
             });
         }
     }
+    let historians: BTreeMap<&str, &Historian> =
+        (participants.iter()).map(|h| (h.id.as_str(), *h)).collect();
     builder.set.participants = people
         .into_iter()
         .map(|(id, name)| {
@@ -214,6 +241,9 @@ pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
                 participant_id: id.to_string(),
                 firstname,
                 surname,
+                mark: historians
+                    .get(id)
+                    .map_or(Value::Null, |h| aif_marks::historian(h)),
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 //! Export sees only the built [`Debate`]; it knows nothing about YAML.
 
 mod aif;
+mod aif_marks;
 mod argdown;
 mod dot;
 mod graphml;
@@ -88,7 +89,7 @@ impl Format {
             Format::Json => json::render(&picture),
             Format::Aif => aif::render(debate, &picture),
             Format::Argdown => argdown::render(&picture),
-            Format::Graphml => graphml::render(&picture),
+            Format::Graphml => graphml::render(debate, &picture),
         }
     }
 }
@@ -136,6 +137,44 @@ pub fn export(
 ) -> Result<String, QueryError> {
     let subgraph = Subgraph::select(debate, options)?;
     Ok(format.render(debate, &subgraph))
+}
+
+/// How many edges Mermaid renders by default (its `maxEdges`): GitHub, GitLab and
+/// mermaid-cli show an error instead of a diagram with more.
+pub const MERMAID_MAX_EDGES: usize = 500;
+
+/// Exports as [`export`] does, with the warnings a reader should see about the result: a
+/// Mermaid diagram of more than [`MERMAID_MAX_EDGES`] edges, which the usual renderers refuse.
+///
+/// ```
+/// use historiograph::{export_with_warnings, Corpus, Debate, ExportOptions, Format};
+///
+/// let debate = Debate::new(Corpus::bundled());
+/// let options = ExportOptions { historians: true, ..ExportOptions::default() };
+/// let (_, warnings) = export_with_warnings(&debate, Format::Mermaid, &options)?;
+/// assert!(warnings[0].contains("--around"));
+/// # Ok::<(), historiograph::QueryError>(())
+/// ```
+pub fn export_with_warnings(
+    debate: &Debate,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<(String, Vec<String>), QueryError> {
+    let subgraph = Subgraph::select(debate, options)?;
+    let text = format.render(debate, &subgraph);
+    let mut warnings = Vec::new();
+    if format == Format::Mermaid {
+        let edges = Picture::new(debate, &subgraph).links.len();
+        if edges > MERMAID_MAX_EDGES {
+            warnings.push(format!(
+                "the diagram has {edges} edges, more than the {MERMAID_MAX_EDGES} that Mermaid \
+                 renders by default: GitHub, GitLab and mermaid-cli will show an error instead; \
+                 export a neighbourhood with --around ID (and --depth N), leave out \
+                 --historians, or raise maxEdges in the renderer's configuration"
+            ));
+        }
+    }
+    Ok((text, warnings))
 }
 
 /// A set of nodes of a debate to export; every edge between them is drawn.

@@ -322,7 +322,8 @@ fn graphml_is_well_formed_and_declares_its_keys() {
             .iter()
             .filter(|(n, _)| n == "key")
             .map(|(_, a)| {
-                assert_eq!(a["attr.type"], "string");
+                let types = ["boolean", "int", "long", "float", "double", "string"];
+                assert!(types.contains(&a["attr.type"].as_str()), "{a:?}");
                 (a["id"].as_str(), a["for"].as_str())
             })
             .collect();
@@ -679,11 +680,32 @@ fn undercut_targets(
 /// Exports a debate to AIF and imports it back, checking that the import maps every node.
 fn aif_round_trip(d: &Debate, name: &str) -> (AifImport, Corpus) {
     let aif = export(d, Format::Aif, &ExportOptions::default()).unwrap();
-    let back = AifImport::from_json(name, &aif).unwrap();
+    // Without the `historiograph` marks, as a tool that drops keys it does not know would save
+    // the map: what the AIF structure alone carries (the marked round trip is in
+    // aif_round_trip.rs).
+    let mut map: serde_json::Value = serde_json::from_str(&aif).unwrap();
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(o) => {
+                o.remove("historiograph");
+                o.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut map);
+    let back = AifImport::from_json(name, &map.to_string()).unwrap();
     let imported = back
         .corpus()
         .unwrap_or_else(|e| panic!("{e}: {:?}\n{}", e.diagnostics, back.yaml));
-    assert_eq!(back.aside, None, "the export's own nodes all map");
+    // The export's own nodes all map; only historians with no claims, participants who never
+    // speak, are kept aside.
+    let aside: serde_json::Value =
+        serde_json::from_str(back.aside.as_deref().unwrap_or("{}")).unwrap();
+    for list in ["nodes", "edges", "locutions"] {
+        assert!(aside[list].as_array().is_none_or(Vec::is_empty), "{aside}");
+    }
     (back, imported)
 }
 

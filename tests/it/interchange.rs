@@ -129,7 +129,7 @@ fn arguments_and_supports(map: &Value) -> (Arguments, BTreeSet<(String, String)>
 }
 
 fn sum(t: &Tally) -> usize {
-    t.mapped + t.noted + t.aside
+    t.mapped + t.refused + t.noted + t.aside
 }
 
 #[test]
@@ -356,6 +356,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 1,
             mapped: 0,
+            refused: 0,
             noted: 1,
             aside: 0
         }
@@ -365,6 +366,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 1,
             mapped: 0,
+            refused: 0,
             noted: 0,
             aside: 1
         }
@@ -374,6 +376,7 @@ fn linked_premises_are_recorded_on_the_conclusion() {
         Tally {
             total: 7,
             mapped: 3,
+            refused: 0,
             noted: 3,
             aside: 1
         }
@@ -462,7 +465,8 @@ fn undercutters_of_linked_arguments_become_undercuts() {
         Tally {
             total: 4,
             mapped: 2,
-            noted: 2,
+            refused: 1,
+            noted: 1,
             aside: 0
         }
     );
@@ -471,17 +475,19 @@ fn undercutters_of_linked_arguments_become_undercuts() {
         Tally {
             total: 2,
             mapped: 2,
+            refused: 0,
             noted: 0,
             aside: 0
         }
     );
-    // Edges: the RA ends (5), x1 and x4 (5) are mapped; x2 and x3 (4) are noted.
+    // Edges: the RA ends (5), x1 and x4 (5) are mapped; x3's (2) refused, x2's (2) noted.
     assert_eq!(
         s.edges,
         Tally {
             total: 14,
             mapped: 10,
-            noted: 4,
+            refused: 2,
+            noted: 2,
             aside: 0
         }
     );
@@ -532,7 +538,8 @@ fn bad_input_gets_a_clear_error() {
     );
     assert_eq!(
         err("{\"nodes\": []}"),
-        "not an AIF nodeset: missing `edges`: an AIF nodeset has `nodes` and `edges` lists"
+        "not an AIF nodeset: missing `edges`: an AIF nodeset has `nodes` and `edges` lists (or \
+         an OVA3 map has them under `AIF`), found the keys `nodes`"
     );
     assert_eq!(
         err(

@@ -3,6 +3,8 @@
 mod support;
 
 mod acceptability;
+mod aif_round_trip;
+mod argdown_import;
 mod bundled;
 mod cli;
 mod diagnostics;
@@ -10,6 +12,7 @@ mod dominators;
 mod export;
 mod format;
 mod format_comments;
+mod graphml_mermaid;
 mod hostile;
 mod interchange;
 mod json;

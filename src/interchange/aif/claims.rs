@@ -15,12 +15,24 @@ impl<'m, 'j> Importer<'m, 'j> {
             if node.kind != "I" {
                 continue;
             }
-            let id = self.unique_id(id_from(&node.id, || format!("i-node-{n}")));
+            let record = match node.mark {
+                Some(mark) if mark.get("claim").is_some() => self.next_marked_claim(),
+                Some(_) => continue,
+                None => None,
+            };
+            let id = match &record {
+                Some(r) => r.id.to_string(),
+                None => self.unique_id(id_from(&node.id, || format!("i-node-{n}"))),
+            };
             let mut notes = vec![format!("AIF I-node {}", node.id)];
-            if !node.extra.is_empty() {
+            if record.is_some() {
+                notes.clear();
+            } else if !node.extra.is_empty() {
                 notes[0].push_str(&format!(" ({})", node.extra.join(", ")));
             }
-            let statement = if reads_as_empty(node.text) {
+            let statement = if let Some(r) = record.as_ref().filter(|_| reads_as_empty(node.text)) {
+                r.statement.to_string()
+            } else if reads_as_empty(node.text) {
                 notes.push(format!(
                     "the I-node's text {:?} reads as empty; the statement is a placeholder",
                     node.text
@@ -40,6 +52,7 @@ impl<'m, 'j> Importer<'m, 'j> {
                 arguments: Vec::new(),
                 undercuts: Vec::new(),
                 notes,
+                record,
             });
         }
     }

@@ -3,10 +3,11 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::nodeset::Map;
-use super::AifImport;
+use super::{AifImport, ImportError};
+use crate::corpus::model::{Claim, Document, Historian, School, Work};
 
 impl<'j> Map<'j> {
-    pub(super) fn import(&self, name: &str) -> AifImport {
+    pub(super) fn import(&self, name: &str) -> Result<AifImport, ImportError> {
         Importer::new(self, name).run()
     }
 }
@@ -15,6 +16,8 @@ impl<'j> Map<'j> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Fate {
     Mapped,
+    /// Its mapping was refused (the corpus format forbids it); kept as a note saying why.
+    Refused,
     Noted,
     Aside,
 }
@@ -29,6 +32,8 @@ pub(super) struct ClaimDraft {
     /// The arguments this claim undercuts: `(conclusion, index in its arguments, locator)`.
     pub(super) undercuts: Vec<(usize, usize, String)>,
     pub(super) notes: Vec<String>,
+    /// The record from the node's mark, to which the rest is added.
+    pub(super) record: Option<Claim>,
 }
 
 /// A linked argument from an RA node: its premises as claim positions.
@@ -46,6 +51,8 @@ pub(super) struct HistorianDraft {
     pub(super) person: String,
     pub(super) name: String,
     pub(super) notes: Vec<String>,
+    /// The record from the participant's mark.
+    pub(super) record: Option<Historian>,
 }
 
 /// The import in progress: claims and historians as positions into their lists.
@@ -54,8 +61,8 @@ pub(super) struct Importer<'m, 'j> {
     pub(super) name: String,
     /// Per node: its claim, if it is an I-node.
     pub(super) claim_of: Vec<Option<usize>>,
-    /// Per node: the speaker of an L-node, if known.
-    pub(super) speaker_of: Vec<Option<usize>>,
+    /// Per node: the speakers of an L-node (one per locution naming a person), in order.
+    pub(super) speaker_of: Vec<Vec<usize>>,
     pub(super) claims: Vec<ClaimDraft>,
     pub(super) historians: Vec<HistorianDraft>,
     pub(super) node_fate: Vec<Fate>,
@@ -63,6 +70,13 @@ pub(super) struct Importer<'m, 'j> {
     used_ids: HashSet<String>,
     /// Per node: the arguments an RA node became, as `(conclusion, index in its arguments)`.
     pub(super) arguments_of: Vec<Vec<(usize, usize)>>,
+    /// Marked records not yet placed, last first.
+    pub(super) marked_claims: Vec<Claim>,
+    pub(super) marked_historians: Vec<Historian>,
+    /// Records from marks that are not claims or historians.
+    pub(super) documents: Vec<Document>,
+    pub(super) works: Vec<Work>,
+    pub(super) schools: Vec<School>,
 }
 
 /// Whether `text` is usable as a corpus id as it stands.
@@ -92,13 +106,18 @@ impl<'m, 'j> Importer<'m, 'j> {
             map,
             name: name.to_string(),
             claim_of: vec![None; n],
-            speaker_of: vec![None; n],
+            speaker_of: vec![Vec::new(); n],
             claims: Vec::new(),
             historians: Vec::new(),
             node_fate: vec![Fate::Aside; n],
             edge_realised: vec![false; map.edges.len()],
             used_ids: HashSet::new(),
             arguments_of: vec![Vec::new(); n],
+            marked_claims: Vec::new(),
+            marked_historians: Vec::new(),
+            documents: Vec::new(),
+            works: Vec::new(),
+            schools: Vec::new(),
         }
     }
 
@@ -114,14 +133,15 @@ impl<'m, 'j> Importer<'m, 'j> {
         id
     }
 
-    fn run(mut self) -> AifImport {
+    fn run(mut self) -> Result<AifImport, ImportError> {
+        self.take_marks()?;
         self.make_claims();
         self.make_speakers();
         self.map_inferences();
         self.map_conflicts();
         self.map_anchors();
         self.keep_the_rest();
-        self.finish()
+        Ok(self.finish())
     }
 
     pub(super) fn node_label(&self, n: usize) -> String {

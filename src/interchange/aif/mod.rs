@@ -14,7 +14,13 @@
 //!   corpus format has no argument of one premise): the support stands, the undercut is kept
 //!   as a note on the attacker.
 //! - Speakers (`locutions[].personID`, named from `participants` or the `Name : ...` prefix of
-//!   their L-nodes) become historians; an L → YA → I anchor makes the speaker a proponent.
+//!   an L-node only they speak) become historians; an L → YA → I anchor makes every speaker of
+//!   the L-node (one per locution) a proponent. A participant who never speaks is kept in the
+//!   side file, not made a historian.
+//! - A CA node whose every relation the corpus format forbids is counted as refused, with a
+//!   note saying why.
+//! - Our own export's `historiograph` marks are read back into records whole (see `marks`).
+//! - An OVA3 map (`{"AIF": {…}, "text": …, "OVA": …}`) is read from its `AIF` object.
 //! - Every other node (MA, TA, YA, PA, RA or CA with a missing end, unknown types) is kept as a
 //!   note on the claims it touches, else on the claims of S-nodes it touches, else on the
 //!   speakers of the L-nodes it touches; a node that touches none of these is kept, with its
@@ -22,6 +28,7 @@
 
 mod claims;
 mod importer;
+mod marks;
 mod nodeset;
 mod notes;
 mod output;
@@ -31,6 +38,8 @@ mod summary;
 
 pub use summary::{ImportSummary, Tally};
 
+use super::{write_new_files, ImportError};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -38,43 +47,6 @@ use serde_json::Value;
 
 use crate::corpus::{Corpus, LoadError};
 use nodeset::Map;
-
-/// Why an AIF map could not be imported.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file could not be read.
-    #[error("cannot read `{}`: {source}", path.display())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// The file is not JSON.
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
-    Json {
-        /// The line of the problem.
-        line: usize,
-        /// The column of the problem.
-        column: usize,
-        /// What the JSON parser expected.
-        message: String,
-    },
-    /// The JSON is not an AIF nodeset.
-    #[error("not an AIF nodeset: {0}")]
-    Shape(String),
-    /// An output file could not be written.
-    #[error("cannot write `{}`: {source}", path.display())]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// An output file exists already.
-    #[error("`{}` exists already: import into an empty folder, or remove it", .0.display())]
-    Exists(PathBuf),
-}
 
 /// An imported AIF map: the corpus file, the side file, and the summary.
 #[derive(Clone, Debug)]
@@ -110,7 +82,7 @@ impl AifImport {
             message: e.to_string(),
         })?;
         let map = Map::parse(&value)?;
-        Ok(map.import(name))
+        map.import(name)
     }
 
     /// The imported corpus, validated as [`Corpus::load`] would.
@@ -121,23 +93,11 @@ impl AifImport {
     /// Writes `NAME.yaml` (and `NAME.unmapped.json` when something is kept aside) into `dir`,
     /// creating it if needed; refuses to overwrite. Returns the paths written.
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ImportError> {
-        let dir = dir.as_ref();
-        let write_err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| ImportError::Write { path, source }
-        };
-        fs::create_dir_all(dir).map_err(write_err(dir))?;
         let name = &self.summary.name;
-        let mut files = vec![(dir.join(format!("{name}.yaml")), &self.yaml)];
+        let mut files = vec![(format!("{name}.yaml"), &self.yaml)];
         if let Some(aside) = &self.aside {
-            files.push((dir.join(format!("{name}.unmapped.json")), aside));
+            files.push((format!("{name}.unmapped.json"), aside));
         }
-        if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
-            return Err(ImportError::Exists(path.clone()));
-        }
-        for (path, text) in &files {
-            fs::write(path, text).map_err(write_err(path))?;
-        }
-        Ok(files.into_iter().map(|(p, _)| p).collect())
+        write_new_files(dir.as_ref(), &files)
     }
 }

@@ -14,6 +14,20 @@ pub(super) struct AifNode<'j> {
     /// Other fields (timestamp, scheme, …) as `key: value`, sorted by key.
     pub(super) extra: Vec<String>,
     pub(super) raw: &'j Value,
+    /// What historiograph's own export wrote under [`MARK`], if anything.
+    pub(super) mark: Option<&'j Value>,
+}
+
+/// The key under which historiograph's AIF export marks its nodes, participants and nodeset
+/// with what AIF has no place for (see [`crate::export`]'s AIF notes).
+const MARK: &str = "historiograph";
+
+/// A participant: its id, its name and its mark.
+pub(super) struct Participant<'j> {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) mark: Option<&'j Value>,
+    pub(super) raw: &'j Value,
 }
 
 /// An edge of the map, with its ends as node positions (`None` when the id names no node).
@@ -33,8 +47,10 @@ pub(super) struct Map<'j> {
     pub(super) nodes: Vec<AifNode<'j>>,
     pub(super) edges: Vec<AifEdge<'j>>,
     pub(super) locutions: Vec<AifLocution<'j>>,
-    /// `participants[]`: participantID → name.
-    pub(super) participants: Vec<(String, String)>,
+    /// `participants[]`.
+    pub(super) participants: Vec<Participant<'j>>,
+    /// The mark of the nodeset itself (its custom schools).
+    pub(super) mark: Option<&'j Value>,
     /// Per node: the edges in and out.
     pub(super) ins: Vec<Vec<usize>>,
     pub(super) outs: Vec<Vec<usize>>,
@@ -97,15 +113,53 @@ fn list<'j>(root: &'j Value, key: &str, required: bool) -> Result<&'j [Value], I
             "expected a list under `{key}`, found {}",
             describe(other)
         ))),
-        None if required => Err(ImportError::Shape(format!(
-            "missing `{key}`: an AIF nodeset has `nodes` and `edges` lists"
-        ))),
+        None if required => {
+            let keys: Vec<String> = root
+                .as_object()
+                .map(|o| o.keys().map(|k| format!("`{k}`")).collect())
+                .unwrap_or_default();
+            let found = if keys.is_empty() {
+                "no keys".to_string()
+            } else {
+                format!("the keys {}", keys.join(", "))
+            };
+            Err(ImportError::Shape(format!(
+                "missing `{key}`: an AIF nodeset has `nodes` and `edges` lists (or an OVA3 map \
+                 has them under `AIF`), found {found}"
+            )))
+        }
         None => Ok(&[]),
     }
 }
 
+/// The nodeset inside a file: the file itself, or the `AIF` object of an OVA3 map
+/// (`{"AIF": {…}, "text": …, "OVA": …}`). A nodeset under any other key is named in the error.
+fn unwrap(root: &Value) -> Result<&Value, ImportError> {
+    let Some(object) = root.as_object() else {
+        return Ok(root);
+    };
+    if object.contains_key("nodes") {
+        return Ok(root);
+    }
+    if let Some(inner) = object.get("AIF").filter(|v| v.get("nodes").is_some()) {
+        return Ok(inner);
+    }
+    let wrapper = object
+        .iter()
+        .find(|(_, v)| v.get("nodes").is_some() && v.get("edges").is_some());
+    if let Some((key, _)) = wrapper {
+        return Err(ImportError::Shape(format!(
+            "expected `nodes` and `edges` at the top level or under `AIF` (OVA3), found them under \
+             `{key}`, a wrapper this importer does not know: take the object under `{key}` out \
+             into a file of its own and import that"
+        )));
+    }
+    Ok(root)
+}
+
 impl<'j> Map<'j> {
     pub(super) fn parse(root: &'j Value) -> Result<Map<'j>, ImportError> {
+        let root = unwrap(root)?;
         if !root.is_object() {
             return Err(ImportError::Shape(format!(
                 "expected an object with `nodes` and `edges`, found {}",
@@ -143,8 +197,9 @@ impl<'j> Map<'j> {
                 id,
                 kind,
                 text,
-                extra: extras(raw, &["nodeID", "type", "text"]),
+                extra: extras(raw, &["nodeID", "type", "text", MARK]),
                 raw,
+                mark: raw.get(MARK).filter(|v| !v.is_null()),
             });
         }
         let mut edges = Vec::new();
@@ -174,7 +229,12 @@ impl<'j> Map<'j> {
             let id = field(raw, "participants", i, "participantID")?;
             let part = |k: &str| raw.get(k).and_then(scalar).unwrap_or_default();
             let name = format!("{} {}", part("firstname"), part("surname"));
-            participants.push((id, name.trim().to_string()));
+            participants.push(Participant {
+                id,
+                name: name.trim().to_string(),
+                mark: raw.get(MARK).filter(|v| !v.is_null()),
+                raw,
+            });
         }
         let mut ins = vec![Vec::new(); nodes.len()];
         let mut outs = vec![Vec::new(); nodes.len()];
@@ -191,6 +251,7 @@ impl<'j> Map<'j> {
             participants,
             ins,
             outs,
+            mark: root.get(MARK).filter(|v| !v.is_null()),
         })
     }
 

@@ -10,13 +10,15 @@ impl<'m, 'j> Importer<'m, 'j> {
     /// L-nodes with a speaker are always noted on the speaker.
     pub(super) fn keep_the_rest(&mut self) {
         for (n, home) in self.homes().into_iter().enumerate() {
-            if self.claim_of[n].is_some() {
+            if self.claim_of[n].is_some() || self.is_marked(n) {
                 continue;
             }
             let note = self.describe_node(n);
-            if let Some(h) = self.speaker_of[n] {
-                self.historians[h].notes.push(note);
-                if self.node_fate[n] != Fate::Mapped {
+            if !self.speaker_of[n].is_empty() {
+                for h in self.speaker_of[n].clone() {
+                    self.historians[h].notes.push(note.clone());
+                }
+                if self.node_fate[n] == Fate::Aside {
                     self.node_fate[n] = Fate::Noted;
                 }
                 continue;
@@ -24,21 +26,26 @@ impl<'m, 'j> Importer<'m, 'j> {
             if self.node_fate[n] == Fate::Mapped {
                 continue;
             }
+            // A refused node is noted with its reasons, and counted as refused.
+            let fate = match self.node_fate[n] {
+                Fate::Refused => Fate::Refused,
+                _ => Fate::Noted,
+            };
             let speakers: BTreeSet<usize> = self
                 .map
                 .neighbours(n)
-                .filter_map(|w| self.speaker_of[w])
+                .flat_map(|w| self.speaker_of[w].iter().copied())
                 .collect();
             if !home.is_empty() {
                 for &c in &home {
                     self.claims[c].notes.push(note.clone());
                 }
-                self.node_fate[n] = Fate::Noted;
+                self.node_fate[n] = fate;
             } else if !speakers.is_empty() {
                 for h in speakers {
                     self.historians[h].notes.push(note.clone());
                 }
-                self.node_fate[n] = Fate::Noted;
+                self.node_fate[n] = fate;
             }
         }
         // Edges between two I-nodes have no node to describe them.
@@ -46,6 +53,9 @@ impl<'m, 'j> Importer<'m, 'j> {
             let (Some(from), Some(to)) = (edge.from, edge.to) else {
                 continue;
             };
+            if self.is_marked(from) && self.is_marked(to) {
+                continue;
+            }
             if let (Some(a), Some(b)) = (self.claim_of[from], self.claim_of[to]) {
                 let note = format!(
                     "AIF edge {} from I {} to I {}, with no S-node between",

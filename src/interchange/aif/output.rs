@@ -1,10 +1,8 @@
 //! The finished import: the summary's tallies, the side file of AIF JSON and the corpus YAML.
 
-use std::collections::BTreeSet;
-
 use serde_json::Value;
 
-use super::importer::{Fate, Importer};
+use super::importer::{ClaimDraft, Fate, Importer};
 use super::summary::{ImportSummary, Tally};
 use super::AifImport;
 use crate::corpus::model::{Argument, Undercut, UndercutTarget};
@@ -15,6 +13,14 @@ impl<'m, 'j> Importer<'m, 'j> {
         let edge = &self.map.edges[e];
         if self.edge_realised[e] {
             return Fate::Mapped;
+        }
+        let ends = [edge.from, edge.to];
+        if ends
+            .iter()
+            .flatten()
+            .any(|&n| self.node_fate[n] == Fate::Refused)
+        {
+            return Fate::Refused;
         }
         match (edge.from, edge.to) {
             (Some(a), Some(b))
@@ -28,20 +34,25 @@ impl<'m, 'j> Importer<'m, 'j> {
     }
 
     pub(super) fn finish(self) -> AifImport {
+        let records = self.records();
+        let per_claim = |f: fn(&crate::Claim) -> usize| records.claims.iter().map(f).sum();
         let mut summary = ImportSummary {
             name: self.name.clone(),
-            claims: self.claims.len(),
-            historians: self.historians.len(),
-            supports: self.claims.iter().map(|c| c.supports.len()).sum(),
-            contradicts: self.claims.iter().map(|c| c.contradicts.len()).sum(),
-            arguments: self.claims.iter().map(|c| c.arguments.len()).sum(),
-            undercuts: self.claims.iter().map(|c| c.undercuts.len()).sum(),
+            claims: records.claims.len(),
+            historians: records.historians.len(),
+            supports: per_claim(|c| c.supports.len()),
+            contradicts: per_claim(|c| c.contradicts.len()),
+            arguments: per_claim(|c| c.arguments.len()),
+            undercuts: per_claim(|c| c.undercuts.len()),
+            documents: records.documents.len(),
+            works: records.works.len(),
             ..ImportSummary::default()
         };
         let count = |tally: &mut Tally, fate: Fate| {
             tally.total += 1;
             match fate {
                 Fate::Mapped => tally.mapped += 1,
+                Fate::Refused => tally.refused += 1,
                 Fate::Noted => tally.noted += 1,
                 Fate::Aside => tally.aside += 1,
             }
@@ -63,6 +74,7 @@ impl<'m, 'j> Importer<'m, 'j> {
         let mut aside_locutions = Vec::new();
         for (node, person, _, raw) in &self.map.locutions {
             let fate = match (node, person) {
+                (Some(n), _) if self.is_marked(*n) => Fate::Mapped,
                 (Some(n), Some(_)) if self.node_fate[*n] == Fate::Mapped => Fate::Mapped,
                 (_, Some(_)) => Fate::Noted,
                 _ => Fate::Aside,
@@ -72,8 +84,15 @@ impl<'m, 'j> Importer<'m, 'j> {
                 aside_locutions.push(*raw);
             }
         }
-        for _ in &self.map.participants {
-            count(&mut summary.participants, Fate::Mapped);
+        // A participant is mapped when it became a historian (it is marked or speaks).
+        let mut aside_participants = Vec::new();
+        for p in &self.map.participants {
+            if self.historians.iter().any(|h| h.person == p.id) {
+                count(&mut summary.participants, Fate::Mapped);
+            } else {
+                count(&mut summary.participants, Fate::Aside);
+                aside_participants.push(p.raw);
+            }
         }
         let aside_nodes: Vec<&Value> = self
             .map
@@ -83,24 +102,28 @@ impl<'m, 'j> Importer<'m, 'j> {
             .filter(|(_, &f)| f == Fate::Aside)
             .map(|(n, _)| n.raw)
             .collect();
-        let aside =
-            (!aside_nodes.is_empty() || !aside_edges.is_empty() || !aside_locutions.is_empty())
-                .then(|| {
-                    let set = serde_json::json!({
-                        "nodes": aside_nodes,
-                        "edges": aside_edges,
-                        "locutions": aside_locutions,
-                    });
-                    serde_json::to_string_pretty(&set).expect("JSON values serialize") + "\n"
-                });
+        let anything_aside = !aside_nodes.is_empty()
+            || !aside_edges.is_empty()
+            || !aside_locutions.is_empty()
+            || !aside_participants.is_empty();
+        let aside = anything_aside.then(|| {
+            let mut set = serde_json::json!({
+                "nodes": aside_nodes,
+                "edges": aside_edges,
+                "locutions": aside_locutions,
+            });
+            if !aside_participants.is_empty() {
+                set["participants"] = serde_json::json!(aside_participants);
+            }
+            serde_json::to_string_pretty(&set).expect("JSON values serialize") + "\n"
+        });
         let header = format!(
             "# Imported from the AIF map `{}` by historiograph.\n\
              # Each claim's notes keep the AIF nodes around it: RA nodes (an RA node of several\n\
              # premises is an argument), CA, MA and YA nodes, timestamps and schemes.\n",
             self.name
         );
-        let body: String = self
-            .records()
+        let body: String = records
             .to_yaml_files()
             .into_iter()
             .map(|(_, text)| text)
@@ -113,84 +136,110 @@ impl<'m, 'j> Importer<'m, 'j> {
         }
     }
 
-    /// The imported records as a corpus, placed in `NAME.yaml`.
+    /// The imported records as a corpus, placed in `NAME.yaml`: the marked records with what
+    /// the map adds to them, and the records made from unmarked nodes.
     fn records(&self) -> Corpus {
         let origin = Some(crate::Origin::file(format!("{}.yaml", self.name)));
-        let claim_ids = |set: &BTreeSet<usize>| -> Vec<crate::Id> {
-            set.iter()
-                .map(|&c| self.claims[c].id.as_str().into())
-                .collect()
+        let mut schools = crate::School::built_in();
+        schools.extend(self.schools.iter().cloned());
+        let place = |mut corpus: Corpus| {
+            for d in &mut corpus.documents {
+                d.origin = origin.clone();
+            }
+            for w in &mut corpus.works {
+                w.origin = origin.clone();
+            }
+            for s in &mut corpus.schools[crate::School::BUILT_IN.len()..] {
+                s.origin = origin.clone();
+            }
+            corpus
         };
-        let notes = |notes: &[String]| (!notes.is_empty()).then(|| notes.join("\n").into());
-        Corpus {
-            schools: crate::School::built_in(),
-            documents: Vec::new(),
+        place(Corpus {
+            schools,
+            documents: self.documents.clone(),
             historians: self
                 .historians
                 .iter()
-                .map(|h| crate::Historian {
-                    id: h.id.as_str().into(),
-                    name: h.name.as_str().into(),
-                    schools: Vec::new(),
-                    works: Vec::new(),
-                    notes: notes(&h.notes),
-                    origin: origin.clone(),
-                    supplied: Vec::new(),
+                .map(|h| {
+                    let mut historian = h.record.clone().unwrap_or_else(|| crate::Historian {
+                        id: h.id.as_str().into(),
+                        name: h.name.as_str().into(),
+                        schools: Vec::new(),
+                        works: Vec::new(),
+                        notes: None,
+                        origin: None,
+                        supplied: Vec::new(),
+                    });
+                    historian.notes = joined(historian.notes.take(), &h.notes);
+                    historian.origin = origin.clone();
+                    historian
                 })
                 .collect(),
             claims: self
                 .claims
                 .iter()
-                .map(|c| crate::Claim {
-                    id: c.id.as_str().into(),
-                    statement: c.statement.as_str().into(),
-                    school: None,
-                    proponents: c
-                        .proponents
-                        .iter()
-                        .map(|&h| self.historians[h].id.as_str().into())
-                        .collect(),
-                    period: None,
-                    stance: None,
-                    locator: None,
-                    evidence: Vec::new(),
-                    supports: claim_ids(&c.supports),
-                    contradicts: claim_ids(&c.contradicts),
-                    arguments: c
-                        .arguments
-                        .iter()
-                        .map(|a| Argument {
-                            id: a.id.as_deref().map(Into::into),
-                            premises: a
-                                .premises
-                                .iter()
-                                .map(|&p| self.claims[p].id.as_str().into())
-                                .collect(),
-                            locator: format!("AIF RA {}", self.map.nodes[a.node].id).into(),
-                            cites: Vec::new(),
-                            note: None,
-                        })
-                        .collect(),
-                    undercuts: c
-                        .undercuts
-                        .iter()
-                        .map(|(t, k, locator)| {
-                            let id = self.claims[*t].arguments[*k].id.as_deref();
-                            Undercut {
-                                target: UndercutTarget::Argument(
-                                    id.expect("an undercut argument has an id").into(),
-                                ),
-                                locator: locator.as_str().into(),
-                                note: None,
-                            }
-                        })
-                        .collect(),
-                    notes: notes(&c.notes),
-                    origin: origin.clone(),
-                    ..Default::default()
+                .map(|c| {
+                    let mut claim = self.claim(c);
+                    claim.origin = origin.clone();
+                    claim
                 })
                 .collect(),
-            works: Vec::new(),
+            works: self.works.clone(),
+        })
+    }
+
+    /// A claim: its marked record (if any) with what the map adds to it.
+    fn claim(&self, c: &ClaimDraft) -> crate::Claim {
+        let id = |i: usize| -> crate::Id { self.claims[i].id.as_str().into() };
+        let mut claim = c.record.clone().unwrap_or_default();
+        claim.id = c.id.as_str().into();
+        claim.statement = c.statement.as_str().into();
+        add_new(&mut claim.supports, c.supports.iter().map(|&s| id(s)));
+        add_new(&mut claim.contradicts, c.contradicts.iter().map(|&s| id(s)));
+        let proponents = c.proponents.iter();
+        add_new(
+            &mut claim.proponents,
+            proponents.map(|&h| self.historians[h].id.as_str().into()),
+        );
+        claim.arguments.extend(c.arguments.iter().map(|a| Argument {
+            id: a.id.as_deref().map(Into::into),
+            premises: a.premises.iter().map(|&p| id(p)).collect(),
+            locator: format!("AIF RA {}", self.map.nodes[a.node].id).into(),
+            cites: Vec::new(),
+            note: None,
+        }));
+        claim
+            .undercuts
+            .extend(c.undercuts.iter().map(|(t, k, locator)| {
+                let argument = self.claims[*t].arguments[*k].id.as_deref();
+                Undercut {
+                    target: UndercutTarget::Argument(
+                        argument.expect("an undercut argument has an id").into(),
+                    ),
+                    locator: locator.as_str().into(),
+                    note: None,
+                }
+            }));
+        claim.notes = joined(claim.notes.take(), &c.notes);
+        claim
+    }
+}
+
+/// Adds the items not already in `list`, in order.
+fn add_new(list: &mut Vec<crate::Id>, items: impl Iterator<Item = crate::Id>) {
+    for item in items {
+        if !list.contains(&item) {
+            list.push(item);
         }
     }
+}
+
+/// A record's notes with the import's notes after them, one per line.
+fn joined(notes: Option<Box<str>>, more: &[String]) -> Option<Box<str>> {
+    let all: Vec<&str> = notes
+        .as_deref()
+        .into_iter()
+        .chain(more.iter().map(String::as_str))
+        .collect();
+    (!all.is_empty()).then(|| all.join("\n").into())
 }

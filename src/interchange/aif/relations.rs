@@ -18,7 +18,7 @@ impl<'m, 'j> Importer<'m, 'j> {
     fn complete(&mut self, kind: &str) -> Vec<(usize, Vec<usize>, Vec<usize>)> {
         let mut out = Vec::new();
         for n in 0..self.map.nodes.len() {
-            if self.map.nodes[n].kind != kind {
+            if self.map.nodes[n].kind != kind || self.is_marked(n) {
                 continue;
             }
             let sources = self.claim_ends(n, true);
@@ -81,7 +81,7 @@ impl<'m, 'j> Importer<'m, 'j> {
     /// arguments is undercut (AIF's undercutter), and each of its arguments gets an id.
     pub(super) fn map_conflicts(&mut self) {
         for n in 0..self.map.nodes.len() {
-            if self.map.nodes[n].kind != "CA" {
+            if self.map.nodes[n].kind != "CA" || self.is_marked(n) {
                 continue;
             }
             let attackers = self.claim_ends(n, true);
@@ -130,8 +130,12 @@ impl<'m, 'j> Importer<'m, 'j> {
                     }
                 }
             }
-            // A CA node whose every relation was refused is kept as a note, with the reasons.
+            // A CA node whose every relation was refused is kept as a note, with the reasons,
+            // and counted as refused.
             if !made {
+                if !claims.is_empty() || !undercut.is_empty() {
+                    self.node_fate[n] = Fate::Refused;
+                }
                 continue;
             }
             self.node_fate[n] = Fate::Mapped;

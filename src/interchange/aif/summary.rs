@@ -10,6 +10,9 @@ pub struct Tally {
     pub total: usize,
     /// Turned into claims, relations, historians or proponents.
     pub mapped: usize,
+    /// Refused because the corpus format forbids what they say (a claim that both supports
+    /// and contradicts another, a claim attacking itself); kept as notes that say why.
+    pub refused: usize,
     /// Kept as notes on claims or historians.
     pub noted: usize,
     /// Kept in the side file of AIF JSON, touching no claim or speaker.
@@ -41,6 +44,17 @@ pub struct ImportSummary {
     pub arguments: usize,
     /// Undercuts made (CA nodes attacking an RA node that became an argument).
     pub undercuts: usize,
+    /// Documents read from historiograph's marks.
+    pub documents: usize,
+    /// Works read from historiograph's marks.
+    pub works: usize,
+}
+
+impl Tally {
+    /// Whether every item is counted once: `total = mapped + refused + noted + aside`.
+    pub fn adds_up(&self) -> bool {
+        self.total == self.mapped + self.refused + self.noted + self.aside
+    }
 }
 
 impl fmt::Display for ImportSummary {
@@ -56,10 +70,17 @@ impl fmt::Display for ImportSummary {
             self.arguments,
             self.undercuts
         )?;
+        if self.documents + self.works > 0 {
+            writeln!(
+                f,
+                "  and from historiograph's marks: {} documents, {} works",
+                self.documents, self.works
+            )?;
+        }
         writeln!(
             f,
-            "  {:<14} {:>6} {:>6} {:>6} {:>6}",
-            "AIF", "total", "mapped", "notes", "aside"
+            "  {:<14} {:>6} {:>6} {:>7} {:>6} {:>6}",
+            "AIF", "total", "mapped", "refused", "notes", "aside"
         )?;
         let rows = self
             .nodes
@@ -73,8 +94,8 @@ impl fmt::Display for ImportSummary {
         for (what, t) in rows {
             writeln!(
                 f,
-                "  {what:<14} {:>6} {:>6} {:>6} {:>6}",
-                t.total, t.mapped, t.noted, t.aside
+                "  {what:<14} {:>6} {:>6} {:>7} {:>6} {:>6}",
+                t.total, t.mapped, t.refused, t.noted, t.aside
             )?;
         }
         Ok(())
