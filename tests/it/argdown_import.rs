@@ -386,6 +386,20 @@ fn cli_imports_argdown_and_refuses_to_overwrite() {
     let again = run().code(1);
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("exists already"), "{stderr}");
+    // Under --json, the summary and the files written on standard output.
+    let fresh = dir.join("json");
+    let out = Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["--json", "import", "argdown"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&fresh)
+        .assert()
+        .success();
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value["summary"]["claims"], 2);
+    assert_eq!(value["summary"]["relations"]["support"]["mapped"], 1);
+    assert_eq!(value["written"].as_array().unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
