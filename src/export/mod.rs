@@ -33,11 +33,12 @@ pub enum Format {
     /// Nodes and edges as JSON.
     Json,
     /// AIF (AIFdb JSON): claims, documents and works as I-nodes, RA nodes for support (one per
-    /// linked argument, with several premises), CA nodes for attacks and undercuts.
+    /// linked argument, with several premises), CA nodes for attacks and undercuts; each node
+    /// marked with its record (a `historiograph` key) so that `import aif` restores the corpus.
     Aif,
     /// Argdown: statements and their support and attack relations.
     Argdown,
-    /// GraphML with declared keys, for yEd and Gephi.
+    /// GraphML with declared, typed keys and the records' fields, for yEd, Gephi and networkx.
     Graphml,
     /// CSL-JSON: the works, and the documents as archival items (Zotero, pandoc, citeproc).
     CslJson,

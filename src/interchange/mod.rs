@@ -2,9 +2,9 @@
 //! an OVA3 map wrapping one), the Argdown importer an Argdown file; each writes a corpus folder
 //! that [`Corpus::load`](crate::Corpus::load) accepts.
 //!
-//! Import never drops anything: what does not map onto claims, supports, contradicts and
-//! proponents is kept as notes, or, when it touches no claim or speaker, in a side file of AIF
-//! JSON; the summary counts each.
+//! Import never drops anything: what does not map onto the corpus's records is kept as notes
+//! (AIF: or, when it touches no claim or speaker, in a side file of AIF JSON), and what the
+//! corpus format forbids is refused with a note saying why; the summary counts each.
 
 mod aif;
 mod argdown;

@@ -386,5 +386,51 @@ fn cli_imports_argdown_and_refuses_to_overwrite() {
     let again = run().code(1);
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("exists already"), "{stderr}");
+    // Under --json, the summary and the files written on standard output.
+    let fresh = dir.join("json");
+    let out = Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["--json", "import", "argdown"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&fresh)
+        .assert()
+        .success();
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value["summary"]["claims"], 2);
+    assert_eq!(value["summary"]["relations"]["support"]["mapped"], 1);
+    assert_eq!(value["written"].as_array().unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Any text of Argdown's pieces either imports as a corpus that loads, or is refused with
+    /// a line number; never a panic.
+    #[test]
+    fn any_argdown_imports_as_a_valid_corpus_or_is_refused(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "[A]: a", "[B]: b #orthodox", "[A]", "<P>: p", "<P>", "<Q>", "text here",
+                "(1) [A]", "(2) [B]", "(1) [A]: again", "(3) [C]", "----", "-- rule --", "--",
+                "  + [B]", "  - [A]", "  <+ <P>", "  <- <Q>", "  +> [C]", "  -> <P>",
+                "  >< [B]", "  _> <P>", "  <_ <Q>", "    + [D] #(x y)", "# Heading",
+                "## Sub", "/* c */", "<!-- c -->", "// c", "* item", "1. item", "",
+                "===", "title: t", "<P>\n\n(1) [A]\n(2) [A]\n(3) [B]\n----\n(4) [C]",
+                "<Q>\n\n(1) [C]\n(2) [D]\n----\n(3) [A]\n(4) [E]\n----\n(5) [C]",
+            ]),
+            0..24,
+        )
+    ) {
+        let text = pieces.join("\n");
+        match ArgdownImport::from_text("any", &text) {
+            Ok(imported) => {
+                let loaded = imported.corpus();
+                proptest::prop_assert!(loaded.is_ok(), "{text}\n---\n{}\n{:?}", imported.yaml, loaded.err());
+            }
+            Err(ImportError::Argdown(e)) => proptest::prop_assert!(e.line >= 1, "{e}"),
+            Err(e) => proptest::prop_assert!(false, "{e}"),
+        }
+    }
 }

@@ -206,12 +206,14 @@ impl Builder<'_> {
             let last = argument.steps.len() - 1;
             for (k, step) in argument.steps.iter().enumerate() {
                 let conclusion = self.statement_claim[step.conclusion];
-                let premises: Vec<usize> = step
-                    .premises
-                    .iter()
-                    .map(|&p| self.statement_claim[p])
-                    .filter(|&p| p != conclusion)
-                    .collect();
+                // Each premise once (one title written twice is one statement), the
+                // conclusion not among them.
+                let mut premises: Vec<usize> = Vec::new();
+                for p in step.premises.iter().map(|&p| self.statement_claim[p]) {
+                    if p != conclusion && !premises.contains(&p) {
+                        premises.push(p);
+                    }
+                }
                 let mut note = format!(
                     "Argdown argument <{}>, line {}",
                     argument.title, argument.line
