@@ -32,6 +32,23 @@ fn main() {
     let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
     fs::write(target, out).expect("OUT_DIR is writable");
     shared_data_cfgs(Path::new(&root));
+    program_cfgs();
+}
+
+/// `cfg(networkx)` when `python3` can import networkx, which a test uses to read the GraphML
+/// export, so that without it the test shows as ignored. Under CI it is always on (`.ci/run`
+/// installs networkx when it is missing): a missing program is a failure there, not a skip.
+fn program_cfgs() {
+    let ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    println!("cargo::rustc-check-cfg=cfg(networkx)");
+    let networkx = std::process::Command::new("python3")
+        .args(["-c", "import networkx"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if ci || networkx {
+        println!("cargo:rustc-cfg=networkx");
+    }
 }
 
 /// `cfg(shared_data)` and `cfg(shared_sources)` when the shared test data is there (beside the
