@@ -300,7 +300,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             if cli.json {
                 emit(&(to_json(&answer) + "\n"));
             } else {
-                let tables: Vec<String> = answer.tables().iter().map(|t| t.to_text()).collect();
+                let width = terminal_width();
+                let tables: Vec<String> = (answer.tables().iter())
+                    .map(|t| t.to_text_width(width))
+                    .collect();
                 emit(&tables.join("\n"));
             }
             Ok(())
@@ -427,4 +430,17 @@ fn emit(text: &str) {
         eprintln!("error: cannot write to standard output: {e}");
         std::process::exit(1);
     }
+}
+
+/// The width tables fit: the terminal's when standard output is one (at most 200 columns, so
+/// that lines stay readable), otherwise a fixed 100, so that piped and saved output is the same
+/// everywhere.
+fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return historiograph::Table::WIDTH;
+    }
+    terminal_size::terminal_size().map_or(historiograph::Table::WIDTH, |(w, _)| {
+        usize::from(w.0).clamp(60, 200)
+    })
 }

@@ -27,13 +27,22 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Plain text with aligned columns. The last column is wrapped at word boundaries to
-    /// [`Table::WRAP`] characters, its continuation lines aligned under it; nothing is cut.
+    /// Plain text with aligned columns, fitted to [`Table::WIDTH`] columns: see
+    /// [`Table::to_text_width`].
+    pub fn to_text(&self) -> String {
+        self.to_text_width(Self::WIDTH)
+    }
+
+    /// Plain text with aligned columns, fitted to `width` terminal columns (display width:
+    /// a Hangul or CJK character counts two). Cells wrap at spaces, their continuation lines
+    /// aligned under them; nothing is cut, and a word (an id) is never broken. When the words
+    /// of the columns cannot stand side by side in `width`, each row is written as a block
+    /// instead: its first cell, then the other cells under their headers.
     ///
     /// This text is for a terminal: control characters other than tab and line feed (ESC, BEL,
     /// carriage return, which a quoted YAML value can hold through an escape) are shown as
     /// escapes such as `\u{1b}`, never passed through.
-    pub fn to_text(&self) -> String {
+    pub fn to_text_width(&self, width: usize) -> String {
         let escaped = |cells: &[String]| -> Vec<String> {
             cells.iter().map(|c| visible(c).into_owned()).collect()
         };
@@ -42,35 +51,46 @@ impl Table {
             headers: escaped(&self.headers),
             rows: self.rows.iter().map(|r| escaped(r)).collect(),
         };
-        shown.aligned()
+        let width = width.max(Self::NARROWEST + 10);
+        shown.aligned(width).unwrap_or_else(|| shown.stacked(width))
     }
 
-    /// [`Table::to_text`] once control characters are escaped.
-    fn aligned(&self) -> String {
-        let mut out = wrap(&self.title, Self::TITLE).join("\n  ") + "\n";
+    /// [`Table::to_text_width`] once control characters are escaped, as columns; `None` when
+    /// the columns' longest words do not fit side by side.
+    fn aligned(&self, total: usize) -> Option<String> {
+        let mut out = wrap(&self.title, total - 2).join("\n  ") + "\n";
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
-            return out;
+            return Some(out);
         }
         let last = self.headers.len() - 1;
-        let width = |text: &str| text.chars().count();
-        // A column is as wide as its widest cell, up to `COLUMN` (or its longest word, which is
-        // never cut); the last column wraps at `WRAP`.
-        let widths: Vec<usize> = (0..last)
+        let column = |i: usize| self.rows.iter().map(move |r| r[i].as_str());
+        let longest_word = |i: usize| {
+            (column(i).chain([self.headers[i].as_str()]))
+                .flat_map(str::split_whitespace)
+                .map(width)
+                .max()
+                .unwrap_or(0)
+        };
+        let words: Vec<usize> = (0..=last).map(longest_word).collect();
+        // A column is as wide as its widest cell, up to `COLUMN` (or its longest word); the
+        // last column takes what is left, up to `WRAP`.
+        let mut widths: Vec<usize> = (0..last)
             .map(|i| {
-                let cells = || self.rows.iter().map(|r| r[i].as_str());
-                let natural = cells().map(width).chain([width(&self.headers[i])]).max();
-                let word = cells().flat_map(str::split_whitespace).map(width).max();
-                natural
-                    .unwrap_or(0)
-                    .min(Self::COLUMN.max(word.unwrap_or(0)))
+                let natural = column(i).chain([self.headers[i].as_str()]).map(width).max();
+                natural.unwrap_or(0).min(Self::COLUMN.max(words[i]))
             })
             .collect();
-        // The last column takes what is left of `WIDTH`, between `NARROWEST` and `WRAP`.
-        let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
-        let last_width = Self::WIDTH
-            .saturating_sub(indent)
-            .clamp(Self::NARROWEST, Self::WRAP);
+        let indent = |widths: &[usize]| 2 + widths.iter().map(|w| w + 2).sum::<usize>();
+        let last_needs = words[last].max(Self::NARROWEST.min(total / 3));
+        // Too wide: narrow the widest columns, down to their longest words.
+        while indent(&widths) + last_needs > total {
+            let widest = (0..last)
+                .filter(|&i| widths[i] > words[i])
+                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)))?;
+            widths[widest] -= 1;
+        }
+        let last_width = total.saturating_sub(indent(&widths)).min(Self::WRAP);
         let line = |cells: &[String]| {
             let mut wrapped: Vec<Vec<String>> = (cells.iter().zip(&widths))
                 .map(|(cell, &w)| wrap(cell, w))
@@ -94,10 +114,40 @@ impl Table {
         };
         out.push_str(&line(&self.headers));
         let mut rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
-        rule.push("-".repeat(width(&self.headers[last])));
+        rule.push("-".repeat(width(&self.headers[last]).min(last_width)));
         out.push_str(&line(&rule));
         for r in &self.rows {
             out.push_str(&line(r));
+        }
+        Some(out)
+    }
+
+    /// [`Table::to_text_width`] as blocks, one a row: the first cell, then each other cell that
+    /// is not empty beside its header, wrapped to `total`.
+    fn stacked(&self, total: usize) -> String {
+        let mut out = wrap(&self.title, total - 2).join("\n  ") + "\n";
+        let label = self.headers[1..]
+            .iter()
+            .map(|h| width(h))
+            .max()
+            .unwrap_or(0);
+        let value = total.saturating_sub(4 + label + 2).max(Self::NARROWEST);
+        for (n, row) in self.rows.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("  {}\n", row[0]));
+            for (header, cell) in self.headers[1..].iter().zip(&row[1..]) {
+                if cell.trim().is_empty() {
+                    continue;
+                }
+                for (k, text) in wrap(cell, value).iter().enumerate() {
+                    let head = if k == 0 { header.as_str() } else { "" };
+                    let pad = " ".repeat(label - width(head) + 2);
+                    out.push_str(&format!("    {head}{pad}{text}").trim_end().to_string());
+                    out.push('\n');
+                }
+            }
         }
         out
     }
@@ -106,17 +156,15 @@ impl Table {
     /// than this widens the column rather than being cut).
     pub const COLUMN: usize = 32;
 
-    /// The width a table aims to fit (terminals are at least 80–100 columns; a fixed width
-    /// keeps the output the same wherever it goes).
+    /// The width [`Table::to_text`] fits (terminals are at least 80–100 columns; a fixed width
+    /// keeps the output the same wherever it goes: the CLI fits the terminal's own width only
+    /// when it writes to one).
     pub const WIDTH: usize = 100;
 
-    /// The narrowest the last column gets, however wide the others are.
+    /// The narrowest the last column gets before the others narrow.
     pub const NARROWEST: usize = 30;
 
-    /// The width at which a title wraps, its later lines indented.
-    pub const TITLE: usize = 98;
-
-    /// The widest the last column of [`Table::to_text`] gets before it wraps.
+    /// The widest the last column gets before it wraps.
     pub const WRAP: usize = 72;
 
     /// A Markdown table under a bold title; control characters are escaped as in
@@ -143,12 +191,19 @@ impl Table {
     }
 }
 
-/// Splits `text` into lines of at most `width` characters at spaces; a longer word stands alone.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// How many terminal columns `text` takes.
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Splits `text` into lines of at most `limit` columns at spaces; a longer word stands alone.
+fn wrap(text: &str, limit: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split_whitespace() {
-        let current = lines.last_mut().expect("lines is never empty");
-        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+        let Some(current) = lines.last_mut() else {
+            break;
+        };
+        if !current.is_empty() && width(current) + 1 + width(word) > limit {
             lines.push(word.to_string());
         } else {
             if !current.is_empty() {
@@ -158,4 +213,58 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> Table {
+        let mut t = Table::new("title", &["claim", "school", "statement"]);
+        for r in rows {
+            t.row(r.iter().map(|c| c.to_string()).collect());
+        }
+        t
+    }
+
+    fn widest(text: &str) -> usize {
+        text.lines().map(width).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn columns_fit_the_width_and_measure_display_width() {
+        let t = table(&[
+            &[
+                "a-claim",
+                "orthodox",
+                "a statement that runs on for a while and then some more",
+            ],
+            &["한국어-주장", "revisionist", "짧은 문장"],
+        ]);
+        for total in [50, 60, 100] {
+            let text = t.to_text_width(total);
+            assert!(widest(&text) <= total, "{total}:\n{text}");
+            assert!(text.contains("  -------"), "{text}");
+        }
+        // The Hangul id takes 11 columns: the next column starts at the same place on both rows.
+        let text = t.to_text_width(100);
+        let starts: Vec<usize> = (text.lines().skip(3))
+            .map(|l| width(&l[..l.find("orthodox").or(l.find("revisionist")).unwrap()]))
+            .collect();
+        assert_eq!(starts[0], starts[1], "{text}");
+    }
+
+    #[test]
+    fn rows_become_blocks_when_their_words_cannot_stand_side_by_side() {
+        let long = "an-id-that-is-far-too-long-to-share-a-line-with-another-one";
+        let t = table(&[
+            &[long, "post-revisionist-school-of-thought", "text"],
+            &["b", "", "x"],
+        ]);
+        let text = t.to_text_width(60);
+        assert_eq!(
+            text,
+            format!("title\n  {long}\n    school     post-revisionist-school-of-thought\n    statement  text\n\n  b\n    statement  x\n")
+        );
+    }
 }
