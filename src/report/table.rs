@@ -144,7 +144,7 @@ impl Table {
                 for (k, text) in wrap(cell, value).iter().enumerate() {
                     let head = if k == 0 { header.as_str() } else { "" };
                     let pad = " ".repeat(label - width(head) + 2);
-                    out.push_str(&format!("    {head}{pad}{text}").trim_end().to_string());
+                    out.push_str(format!("    {head}{pad}{text}").trim_end());
                     out.push('\n');
                 }
             }
