@@ -84,6 +84,10 @@ enum Command {
     /// Turn another tool's file into a corpus folder
     #[command(subcommand)]
     Import(Import),
+    /// Print the JSON Schema of a corpus file (draft 7), for editors and YAML tools
+    Schema,
+    /// Run the language server for corpus files over standard input and output
+    Lsp,
 }
 
 #[derive(Debug, Subcommand)]
@@ -250,6 +254,14 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     {
         return solve_iccma(*task, file, argument.as_deref());
     }
+    if let Command::Schema = &cli.command {
+        emit(&(to_json(&Corpus::json_schema()) + "\n"));
+        return Ok(());
+    }
+    if let Command::Lsp = &cli.command {
+        return historiograph::lsp::serve_stdio(cli.corpus.as_deref())
+            .map_err(|e| Failure::new(format!("language server: {e}")));
+    }
     if let Command::Fmt(args) = &cli.command {
         return fmt(cli.corpus.as_deref(), args, cli.json);
     }
@@ -277,6 +289,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         }
         Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
         Command::Generate(_) => unreachable!("handled before loading the corpus"),
+        Command::Schema | Command::Lsp => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query.run(&debate).map_err(query_failure)?;
