@@ -84,9 +84,11 @@ enum Command {
     /// Turn another tool's file into a corpus folder
     #[command(subcommand)]
     Import(Import),
-    /// Print the JSON Schema of a corpus file (draft 7), for editors and YAML tools
+    /// Print the JSON Schema of a corpus file (draft 7), for editors and YAML tools (JSON with
+    /// or without --json)
     Schema,
-    /// Run the language server for corpus files over standard input and output
+    /// Run the language server for corpus files over standard input and output (editors start
+    /// it; the corpus is --corpus, else the workspace's claims/ folder, else the workspace)
     Lsp,
 }
 
@@ -237,6 +239,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Iccma { .. } if cli.json => refuse_json(
             "iccma",
             "the ICCMA solver interface fixes its output format",
+        ),
+        Command::Lsp if cli.json => refuse_json(
+            "lsp",
+            "the language server speaks JSON-RPC on standard input and output",
         ),
         _ => {}
     }

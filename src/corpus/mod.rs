@@ -160,7 +160,7 @@ impl Corpus {
     }
 
     /// [`Corpus::from_sources`] with problems already found (by the folder walk, say).
-    pub(crate) fn from_sources_with(
+    fn from_sources_with(
         sources: Vec<(PathBuf, String)>,
         diagnostics: Vec<Diagnostic>,
     ) -> Result<Corpus, LoadError> {
@@ -169,6 +169,14 @@ impl Corpus {
             ..Parsed::default()
         };
         read::read_files(&sources, &mut parsed);
+        Self::from_parsed(parsed, &sources)
+    }
+
+    /// The corpus of what [`read::read_files`] read from `sources`, validated.
+    pub(crate) fn from_parsed(
+        mut parsed: Parsed,
+        sources: &[(PathBuf, String)],
+    ) -> Result<Corpus, LoadError> {
         let mut schools = School::built_in();
         schools.append(&mut parsed.schools);
         let school_ids: Vec<_> = schools
@@ -198,7 +206,7 @@ impl Corpus {
             let mut diagnostics = parsed.diagnostics;
             diagnostics.sort();
             diagnostics.dedup();
-            with_source_lines(&mut diagnostics, &sources);
+            with_source_lines(&mut diagnostics, sources);
             return Err(LoadError { diagnostics });
         }
         Ok(corpus)

@@ -12,8 +12,6 @@ use crate::corpus::{is_yaml, read_text, yaml_files, Corpus};
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::graph::Debate;
 
-use super::text::line_of;
-
 /// An id written in a file: a record's `id` or a reference to one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Occurrence {
@@ -86,11 +84,14 @@ impl Analysis {
         }
         let sources: Vec<(PathBuf, String)> =
             files.iter().map(|(p, t)| (p.clone(), t.clone())).collect();
-        let mut parsed = Parsed::default();
+        let mut parsed = Parsed {
+            diagnostics: problems,
+            ..Parsed::default()
+        };
         read::read_files(&sources, &mut parsed);
         let occurrences = occurrences(&files, &parsed);
         let labels = labels(&parsed);
-        let (debate, all) = match Corpus::from_sources_with(sources, problems) {
+        let (debate, all) = match Corpus::from_parsed(parsed, &sources) {
             Ok(corpus) => (Some(Debate::new(corpus)), Vec::new()),
             Err(e) => (None, e.diagnostics),
         };
@@ -141,12 +142,15 @@ impl Analysis {
 /// The place of every declaration and reference whose text can be found where the loader says
 /// it starts (an id written with escapes, or over several lines, is left out).
 fn occurrences(files: &BTreeMap<PathBuf, String>, parsed: &Parsed) -> Vec<Occurrence> {
+    let lines: BTreeMap<&Path, Vec<&str>> = (files.iter())
+        .map(|(path, text)| (path.as_path(), crate::corpus::lines(text).collect()))
+        .collect();
     let declared = (parsed.declarations.iter()).map(|d| (&d.id, d.kind, &d.origin, true));
     let referred = (parsed.references.iter()).map(|r| (&r.target, r.expected, &r.origin, false));
     let mut out: Vec<Occurrence> = declared
         .chain(referred)
         .filter_map(|(id, kind, origin, declaration)| {
-            let (line, start, end) = place(files, origin, id)?;
+            let (line, start, end) = place(&lines, origin, id)?;
             Some(Occurrence {
                 file: origin.file.to_path_buf(),
                 line,
@@ -164,10 +168,13 @@ fn occurrences(files: &BTreeMap<PathBuf, String>, parsed: &Parsed) -> Vec<Occurr
 }
 
 /// Line (from 0) and character range of `id` where `origin` points, if it is written there.
-fn place(files: &BTreeMap<PathBuf, String>, origin: &Origin, id: &str) -> Option<(u32, u32, u32)> {
-    let text = files.get(&*origin.file)?;
+fn place(lines: &BTreeMap<&Path, Vec<&str>>, origin: &Origin, id: &str) -> Option<(u32, u32, u32)> {
     let line = origin.line.checked_sub(1)?;
-    let chars: Vec<char> = line_of(text, line).chars().collect();
+    let chars: Vec<char> = lines
+        .get(&*origin.file)?
+        .get(line as usize)?
+        .chars()
+        .collect();
     let mut start = origin.column.checked_sub(1)? as usize;
     if matches!(chars.get(start), Some('"' | '\'')) {
         start += 1;

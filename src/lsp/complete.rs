@@ -193,6 +193,27 @@ mod tests {
         assert_eq!(field(same_indent).as_deref(), Some("premises"));
     }
 
+    /// Every reference field the loader reads in the bundled corpus is completed with the kind
+    /// of record the loader expects there.
+    #[test]
+    fn knows_every_reference_field_of_the_loader() {
+        let sources: Vec<_> = (crate::corpus::bundled_files().iter())
+            .map(|(name, text)| (std::path::PathBuf::from(name), text.to_string()))
+            .collect();
+        let mut parsed = crate::corpus::read::Parsed::default();
+        crate::corpus::read::read_files(&sources, &mut parsed);
+        let mut fields = std::collections::BTreeSet::new();
+        for r in &parsed.references {
+            let key = r.field.rsplit('.').next().unwrap();
+            assert_eq!(field_kind(key), Some(r.expected), "`{}`", r.field);
+            fields.insert(key);
+        }
+        assert!(
+            fields.len() >= 12,
+            "the bundled corpus uses most reference fields: {fields:?}"
+        );
+    }
+
     #[test]
     fn offers_nothing_outside_a_value() {
         assert_eq!(field("    statem|"), None);

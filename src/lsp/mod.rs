@@ -2,12 +2,12 @@
 //! `lsp-server` and `lsp-types` crates.
 //!
 //! It keeps the editor's text of each open file and reads the rest of the corpus from disk.
-//! Each reading ([`Analysis`](analysis::Analysis)) goes through the loader itself, so the
-//! diagnostics are the loader's, every problem at once; the places of ids come from the
-//! positions the loader records for declarations and references. Diagnostics are published when
-//! a file is opened and 200 ms after the last change; requests read the corpus as it is when
-//! they arrive. The server answers go to definition, find references, completion of ids in
-//! reference fields, hover and rename.
+//! Each reading of the corpus goes through the loader itself, so the diagnostics are the
+//! loader's, every problem at once, and the places of ids are the positions the loader records
+//! for declarations and references. Diagnostics are published when a file is opened and 200 ms
+//! after the last change; requests read the corpus as it is when they arrive. The server
+//! answers go to definition, find references, completion of ids in reference fields, hover and
+//! rename.
 //!
 //! A half-typed file is a file with diagnostics: the loader refuses it without panicking, and
 //! completion reads the line being typed rather than the parsed tree. Should a request still
