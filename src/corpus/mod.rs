@@ -298,7 +298,8 @@ impl Corpus {
 }
 
 /// The YAML files under `dir` as [`Corpus::load`] finds them (sorted, hidden entries skipped,
-/// no symbolic links followed), and the problems of the walk.
+/// no symbolic links followed), and the problems of the walk. The language server's reading.
+#[cfg(feature = "cli")]
 pub(crate) fn yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut walk = Walk::new(dir);
     walk.folder(dir, 0);

@@ -57,11 +57,20 @@ impl Corpus {
     /// refused by the loader (a reference to an id no record declares, a day such as `1950-02-30`); a
     /// file the loader accepts is valid under it.
     pub fn json_schema() -> serde_json::Value {
-        let settings = SchemaSettings::draft07().with_transform(RecursiveTransform(text_also));
+        let settings = SchemaSettings::draft07()
+            .with_transform(RecursiveTransform(text_also))
+            .with_transform(RecursiveTransform(plain_descriptions));
         let schema = settings
             .into_generator()
             .into_root_schema_for::<CorpusFile>();
         schema.to_value()
+    }
+}
+
+/// Descriptions without rustdoc's link brackets: ``[`Work`]`` becomes `` `Work` ``.
+fn plain_descriptions(schema: &mut Schema) {
+    if let Some(serde_json::Value::String(text)) = schema.get_mut("description") {
+        *text = text.replace("[`", "`").replace("`]", "`");
     }
 }
 
