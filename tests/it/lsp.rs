@@ -531,3 +531,58 @@ fn rename_rewrites_every_file_and_the_corpus_still_loads() {
     let notes = std::fs::read_to_string(root.join("08-policy-shift.yaml")).unwrap();
     assert!(notes.contains(&format!("undercut {LETTER},")));
 }
+
+/// Every broken file of `tests/malformed/`, typed into an open buffer: each request at several
+/// places answers without error, and the server exits cleanly at the end.
+#[test]
+fn never_fails_on_a_broken_file() {
+    let dir = TempDir::new("lsp-malformed");
+    let root = dir.path().canonicalize().unwrap();
+    let scratch = root.join("scratch.yaml");
+    let mut client = Client::start(&root);
+    client.open(&scratch, "");
+    let malformed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let mut texts: Vec<(PathBuf, String)> = walk(&malformed)
+        .into_iter()
+        .filter_map(|p| Some((p.clone(), String::from_utf8(std::fs::read(&p).ok()?).ok()?)))
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() > 50, "the broken corpora are there");
+    for (version, (path, text)) in texts.iter().enumerate() {
+        client.change(&scratch, version as i64 + 2, text);
+        let lines = text.lines().count().max(1) as u32;
+        for line in [0, lines / 2, lines - 1, lines] {
+            for character in [0, 4, 12, 200] {
+                for method in [
+                    "textDocument/hover",
+                    "textDocument/definition",
+                    "textDocument/completion",
+                    "textDocument/prepareRename",
+                ] {
+                    let response = client.at(method, &scratch, (line, character), json!({}));
+                    assert!(
+                        response.get("error").is_none(),
+                        "{method} at {line}:{character} of {}: {response}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    client.stop();
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+        if kind.is_dir() {
+            out.extend(walk(&path));
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+    out
+}
