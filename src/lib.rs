@@ -72,6 +72,8 @@ mod generate;
 mod graph;
 mod interchange;
 #[cfg(feature = "cli")]
+pub mod lsp;
+#[cfg(feature = "cli")]
 mod notebook;
 mod query;
 mod report;

@@ -84,6 +84,12 @@ enum Command {
     /// Turn another tool's file into a corpus folder
     #[command(subcommand)]
     Import(Import),
+    /// Print the JSON Schema of a corpus file (draft 7), for editors and YAML tools (JSON with
+    /// or without --json)
+    Schema,
+    /// Run the language server for corpus files over standard input and output (editors start
+    /// it; the corpus is --corpus, else the workspace's claims/ folder, else the workspace)
+    Lsp,
 }
 
 #[derive(Debug, Subcommand)]
@@ -244,6 +250,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             "iccma",
             "the ICCMA solver interface fixes its output format",
         ),
+        Command::Lsp if cli.json => refuse_json(
+            "lsp",
+            "the language server speaks JSON-RPC on standard input and output",
+        ),
         _ => {}
     }
     if let Command::Generate(args) = &cli.command {
@@ -262,6 +272,14 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     } = &cli.command
     {
         return solve_iccma(*task, file, argument.as_deref());
+    }
+    if let Command::Schema = &cli.command {
+        emit(&(to_json(&Corpus::json_schema()) + "\n"));
+        return Ok(());
+    }
+    if let Command::Lsp = &cli.command {
+        return historiograph::lsp::serve_stdio(cli.corpus.as_deref())
+            .map_err(|e| Failure::new(format!("language server: {e}")));
     }
     if let Command::Fmt(args) = &cli.command {
         return fmt(cli.corpus.as_deref(), args, cli.json);
@@ -294,6 +312,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         }
         Command::Iccma { .. } => unreachable!("handled before loading the corpus"),
         Command::Generate(_) => unreachable!("handled before loading the corpus"),
+        Command::Schema | Command::Lsp => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
             let answer = query.run(&debate).map_err(query_failure)?;

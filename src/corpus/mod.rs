@@ -7,6 +7,7 @@ pub(crate) mod model;
 mod prescan;
 pub(crate) mod read;
 mod reformat;
+mod schema;
 mod tree;
 mod validate;
 mod write;
@@ -159,6 +160,7 @@ impl Corpus {
         Self::from_sources(sources).expect("the bundled corpus is validated by the test suite")
     }
 
+    /// [`Corpus::from_sources`] with problems already found (by the folder walk, say).
     fn from_sources_with(
         sources: Vec<(PathBuf, String)>,
         diagnostics: Vec<Diagnostic>,
@@ -168,6 +170,14 @@ impl Corpus {
             ..Parsed::default()
         };
         read::read_files(&sources, &mut parsed);
+        Self::from_parsed(parsed, &sources)
+    }
+
+    /// The corpus of what [`read::read_files`] read from `sources`, validated.
+    pub(crate) fn from_parsed(
+        mut parsed: Parsed,
+        sources: &[(PathBuf, String)],
+    ) -> Result<Corpus, LoadError> {
         let mut schools = School::built_in();
         schools.append(&mut parsed.schools);
         let school_ids: Vec<_> = schools
@@ -197,7 +207,7 @@ impl Corpus {
             let mut diagnostics = parsed.diagnostics;
             diagnostics.sort();
             diagnostics.dedup();
-            with_source_lines(&mut diagnostics, &sources);
+            with_source_lines(&mut diagnostics, sources);
             return Err(LoadError { diagnostics });
         }
         Ok(corpus)
@@ -288,12 +298,22 @@ impl Corpus {
     }
 }
 
+/// The YAML files under `dir` as [`Corpus::load`] finds them (sorted, hidden entries skipped,
+/// no symbolic links followed), and the problems of the walk. The language server's reading.
+#[cfg(feature = "cli")]
+pub(crate) fn yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut walk = Walk::new(dir);
+    walk.folder(dir, 0);
+    (walk.files, walk.diagnostics)
+}
+
 /// The bundled corpus files: (file name, text).
 pub(crate) fn bundled_files() -> &'static [(&'static str, &'static str)] {
     bundled::FILES
 }
 
-fn is_yaml(path: &Path) -> bool {
+/// Whether a path names a YAML file (`.yaml` or `.yml`).
+pub(crate) fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml") | Some("yml")
@@ -446,7 +466,7 @@ fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String
 }
 
 /// Reads a file as UTF-8 text, without a byte-order mark.
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let whole = Origin::file(path);
     let unreadable = |e: std::io::Error| {
         Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))

@@ -1,5 +1,6 @@
 //! The records of a corpus: documents, historians, claims, schools.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::corpus::date::DateSpec;
@@ -10,7 +11,8 @@ use crate::diagnostic::Origin;
 ///
 /// Six are built in (see [`School::BUILT_IN`]); a corpus may add more with a top-level
 /// `schools:` list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct School {
     /// The id that claims and historians use, e.g. `post-revisionist`.
     pub id: Id,
@@ -24,7 +26,7 @@ pub struct School {
 }
 
 /// Whether a [`School`] is a school of historians or a thesis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SchoolKind {
     /// A school of historians: orthodox, revisionist, post-revisionist.
@@ -71,7 +73,8 @@ impl School {
 }
 
 /// A primary document: a telegram, letter, memorandum, record of conversation, memoir, speech...
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Document {
     /// Unique id, e.g. `stalin-gottwald-1950-08-27`.
     pub id: Id,
@@ -98,10 +101,12 @@ pub struct Document {
     pub reliability: Option<Reliability>,
     /// Whether the encoded source lists the document in its bibliography of primary sources
     /// (`false`: cited only in its notes).
+    #[schemars(default)]
     pub listed: bool,
     /// The fields whose values come from outside the encoded source (e.g. `date`); answers
     /// mark those values with `†`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,7 +126,7 @@ impl Document {
 macro_rules! keyword_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
         }
@@ -209,11 +214,13 @@ impl Audience {
 }
 
 /// A judgement of a document's reliability.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Reliability {
     /// The verdict.
     pub rating: Rating,
     /// The historians who make the judgement.
+    #[schemars(default)]
     pub by: Vec<Id>,
     /// The reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,18 +240,22 @@ keyword_enum! {
 }
 
 /// A historian, or another author whose reading of events is a claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Historian {
     /// Unique id: the surname, lowercase.
     pub id: Id,
     /// Full name.
     pub name: Box<str>,
     /// The schools the historian is placed in.
+    #[schemars(default)]
     pub schools: Vec<Id>,
     /// Works, as free text; the structured bibliography is the corpus's [`Work`]s.
+    #[schemars(default)]
     pub works: Vec<Box<str>>,
     /// The fields whose values come from outside the encoded source.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,7 +270,8 @@ pub struct Historian {
 /// Its text, like that of every record, is stored as a `Box<str>` (made with `"text".into()`)
 /// rather than a `String`: records are read once and never grown, and the smaller field keeps
 /// large corpora small.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Claim {
     /// Unique id.
     pub id: Id,
@@ -268,6 +280,7 @@ pub struct Claim {
     /// The school or thesis it belongs to.
     pub school: Option<Id>,
     /// The historians who advance it.
+    #[schemars(default)]
     pub proponents: Vec<Id>,
     /// Unnamed holders of the view, as the source describes them ("traditional narratives",
     /// "some have argued"), for views the source discusses without naming anyone.
@@ -283,23 +296,30 @@ pub struct Claim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<Box<str>>,
     /// The documents that back or undermine it.
+    #[schemars(default)]
     pub evidence: Vec<Evidence>,
     /// The claims it supports.
+    #[schemars(default)]
     pub supports: Vec<Id>,
     /// The claims it contradicts.
+    #[schemars(default)]
     pub contradicts: Vec<Id>,
     /// The secondary works the source cites for it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub cites: Vec<Citation>,
     /// Linked arguments for it: premises that support it only together.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub arguments: Vec<Argument>,
     /// What it attacks as evidence: documents, evidence links, works, linked arguments.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub undercuts: Vec<Undercut>,
     /// The fields whose values come from outside the encoded source (e.g. `period`); answers
     /// mark those values with `†`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -324,7 +344,8 @@ keyword_enum! {
 }
 
 /// One piece of evidence: a document that backs or undermines a claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Evidence {
     /// The document's id.
     pub document: Id,
@@ -358,7 +379,8 @@ keyword_enum! {
 }
 
 /// A secondary work: a book, article, chapter or working paper of the scholarship.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Work {
     /// Unique id, e.g. `weathersby-1993`.
     pub id: Id,
@@ -367,6 +389,7 @@ pub struct Work {
     /// The title.
     pub title: Box<str>,
     /// The year of publication.
+    #[schemars(schema_with = "crate::corpus::schema::year")]
     pub year: i32,
     /// What sort of work it is.
     pub kind: WorkKind,
@@ -396,6 +419,7 @@ pub struct Work {
     pub doi: Option<Box<str>>,
     /// The fields whose values come from outside the encoded source.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub supplied: Vec<Box<str>>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -433,7 +457,8 @@ keyword_enum! {
 }
 
 /// A citation of a [`Work`] by a claim or an argument.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Citation {
     /// The work's id.
     pub work: Id,
@@ -449,17 +474,20 @@ pub struct Citation {
 ///
 /// Its conclusion is the claim that lists it. It grounds the claim only when every premise is
 /// grounded, and it falls when any premise falls.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Argument {
     /// An id, needed only to undercut the argument.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Id>,
     /// The premises: claims or documents, at least two.
+    #[schemars(length(min = 2))]
     pub premises: Vec<Id>,
     /// Where the source makes the argument.
     pub locator: Box<str>,
     /// Works the source cites for the inference.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(default)]
     pub cites: Vec<Citation>,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]

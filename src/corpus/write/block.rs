@@ -146,7 +146,7 @@ impl Layout<'_> {
         let inside = self.commented_inside();
         let one_line = match value {
             Value::Text(s) if !foldable(s) => Some(scalar(s, false)),
-            Value::Date(s) => Some(date_scalar(s, false)),
+            Value::Plain(s) => Some(date_scalar(s, false)),
             Value::Maps(_) => None,
             Value::List(_) | Value::Map(_) if inside => None,
             _ => flow(value).filter(|f| fits(&head, f)),
@@ -159,7 +159,7 @@ impl Layout<'_> {
                 self.line(format!("{head} >-"), extra);
                 self.push_block(&folded(indent + 2, s));
             }
-            Value::Date(s) => self.line(format!("{head} {}", date_scalar(s, false)), extra),
+            Value::Plain(s) => self.line(format!("{head} {}", date_scalar(s, false)), extra),
             Value::List(items) => {
                 self.line(head, extra);
                 for (i, item) in items.iter().enumerate() {
@@ -260,7 +260,7 @@ impl Layout<'_> {
 fn flow(value: &Value) -> Option<String> {
     match value {
         Value::Text(s) => Some(scalar(s, false)),
-        Value::Date(s) => Some(date_scalar(s, false)),
+        Value::Plain(s) => Some(date_scalar(s, false)),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
             Some(format!("[{}]", items.join(", ")))
@@ -275,7 +275,7 @@ fn flow_map(fields: &Fields) -> Option<String> {
     for (key, value) in fields {
         let v = match value {
             Value::Text(s) => scalar(s, true),
-            Value::Date(s) => date_scalar(s, true),
+            Value::Plain(s) => date_scalar(s, true),
             Value::List(_) => flow(value)?,
             Value::Map(_) | Value::Maps(_) => return None,
         };

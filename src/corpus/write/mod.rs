@@ -38,9 +38,10 @@ const UNPLACED: &str = "corpus.yaml";
 /// A value in the tree that is written out.
 enum Value {
     Text(String),
-    /// A date or a year, which the corpus format reads as text: written plain where a YAML
-    /// reader would take it for a number (`1950`), since that is how the format writes dates.
-    Date(String),
+    /// A date, a year or a flag (`true`), written plain even where a YAML reader would take it
+    /// for a number or a boolean (`1950`, `true`): that is how the format writes them, and the
+    /// loader reads dates as text and flags as booleans.
+    Plain(String),
     List(Vec<String>),
     Map(Vec<(&'static str, Value)>),
     Maps(Vec<Vec<(&'static str, Value)>>),
@@ -54,9 +55,10 @@ fn text(fields: &mut Fields, key: &'static str, value: Option<&str>) {
     }
 }
 
+/// A date, a year or a flag: see [`Value::Plain`].
 fn date(fields: &mut Fields, key: &'static str, value: Option<&str>) {
     if let Some(v) = value {
-        fields.push((key, Value::Date(v.to_string())));
+        fields.push((key, Value::Plain(v.to_string())));
     }
 }
 
@@ -102,7 +104,7 @@ fn document_fields(d: &Document) -> Fields {
         f.push(("reliability", Value::Map(reliability_fields(r))));
     }
     if d.listed {
-        text(&mut f, "listed", Some("true"));
+        date(&mut f, "listed", Some("true"));
     }
     list(&mut f, "supplied", &d.supplied);
     text(&mut f, "notes", d.notes.as_deref());
