@@ -52,7 +52,7 @@ struct CorpusFile {
 
 impl Corpus {
     /// The JSON Schema (draft 7) of a corpus file, as `historiograph schema` prints it and
-    /// `schema/corpus.schema.json` holds it: the records' fields with their descriptions,
+    /// `claims/corpus.schema.json` holds it: the records' fields with their descriptions,
     /// keyword vocabularies, and which fields are required. A file valid under it may still be
     /// refused by the loader (a reference to an id no record declares, a day such as `1950-02-30`); a
     /// file the loader accepts is valid under it.

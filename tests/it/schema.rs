@@ -13,7 +13,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 use crate::support::{arb_corpus, corpus_dir, from_yaml};
 
 fn checked_in() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/corpus.schema.json")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("claims/corpus.schema.json")
 }
 
 /// A YAML text as the JSON an editor's YAML tooling validates: scalars typed by the YAML 1.2
@@ -80,7 +80,7 @@ fn the_checked_in_schema_is_current() {
     let file = std::fs::read_to_string(checked_in()).unwrap_or_default();
     assert!(
         file == generated,
-        "schema/corpus.schema.json is stale: run `cargo run -- schema > schema/corpus.schema.json`"
+        "claims/corpus.schema.json is stale: run `cargo run -- schema > claims/corpus.schema.json`"
     );
 }
 
