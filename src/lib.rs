@@ -68,6 +68,7 @@ mod corpus;
 mod diagnostic;
 mod edgelist;
 mod export;
+pub mod files;
 mod generate;
 mod graph;
 mod interchange;
@@ -93,6 +94,7 @@ pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]
 pub use notebook::{
     parse_query, render as render_notebook, NotebookError, NotebookErrors, QueryParseError,
+    MAX_NOTEBOOK_BYTES,
 };
 pub use query::{
     Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,

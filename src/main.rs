@@ -93,9 +93,12 @@ enum Import {
     Aif {
         /// The AIF JSON file
         file: PathBuf,
-        /// The folder to write the corpus into (created if missing)
+        /// The folder to write the corpus into: new or empty (created if missing)
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
+        /// Replace the corpus files of a folder that holds some (nothing else is replaced)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -127,9 +130,13 @@ struct Generate {
     /// `yaml` writes a corpus folder; `tsv` writes the edge list the networkx baseline reads
     #[arg(long, value_enum, default_value_t = GenerateFormat::Yaml)]
     format: GenerateFormat,
-    /// The folder (yaml) or file (tsv) to write
+    /// The folder (yaml) or file (tsv) to write: a new or empty folder, a new file
     #[arg(short, long, value_name = "PATH")]
     output: PathBuf,
+    /// Replace the corpus files of a folder that holds some (nothing else is replaced), or
+    /// the file
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -239,8 +246,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     if let Command::Generate(args) = &cli.command {
         return generate(args, cli.json);
     }
-    if let Command::Import(Import::Aif { file, output }) = &cli.command {
-        return import_aif(file, output, cli.json);
+    if let Command::Import(Import::Aif {
+        file,
+        output,
+        force,
+    }) = &cli.command
+    {
+        return import_aif(file, output, *force, cli.json);
     }
     if let Command::Iccma {
         task,

@@ -25,6 +25,9 @@ use crate::export::{neighbourhood, to_mermaid};
 use crate::graph::Debate;
 use crate::query::{Answer, Query, QueryError};
 
+/// The largest notebook `historiograph notebook` reads: 16 MiB, checked before reading.
+pub const MAX_NOTEBOOK_BYTES: u64 = 16 * 1024 * 1024;
+
 const BEGIN: &str = "<!-- historiograph:begin -->";
 const END: &str = "<!-- historiograph:end -->";
 const FENCE_INFO: &str = "historiograph";

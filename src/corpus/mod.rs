@@ -3,7 +3,7 @@
 pub(crate) mod date;
 pub(crate) mod id;
 pub(crate) mod model;
-mod prescan;
+pub(crate) mod prescan;
 pub(crate) mod read;
 mod reformat;
 mod tree;

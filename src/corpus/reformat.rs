@@ -14,6 +14,8 @@ pub struct Reformat {
     pub text: String,
     /// The first line of the current text that may hold a comment, which rewriting would drop.
     pub comment_line: Option<usize>,
+    /// The file as it was read, which [`Reformat::write`] checks it still is.
+    pub(crate) read: crate::files::Snapshot,
 }
 
 impl Corpus {
@@ -60,6 +62,7 @@ impl Corpus {
             if current != text {
                 out.push(Reformat {
                     comment_line: comment_line(&current),
+                    read: crate::files::Snapshot::of(current.as_bytes()),
                     path,
                     text,
                 });
@@ -85,18 +88,10 @@ pub(crate) fn comment_line(text: &str) -> Option<usize> {
 }
 
 impl Reformat {
-    /// Writes the canonical text over the file: into a hidden file beside it, then renamed over
-    /// it, so that a failure leaves the old text whole.
+    /// Writes the canonical text over the file with [`crate::files::replace`]: atomically,
+    /// keeping its permissions, refusing a read-only file and one changed since it was read.
     pub fn write(&self) -> std::io::Result<()> {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = self.path.with_file_name(format!(".{name}.fmt-tmp"));
-        std::fs::write(&temporary, &self.text)?;
-        std::fs::rename(&temporary, &self.path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })
+        let expect = crate::files::Expect::Unchanged(self.read);
+        crate::files::replace(&self.path, self.text.as_bytes(), expect)
     }
 }
