@@ -10,6 +10,8 @@ use historiograph::{export, Corpus, Debate, ExportOptions, Format};
 
 use crate::support::TempDir;
 
+mod writes;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
