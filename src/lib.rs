@@ -62,6 +62,9 @@
 //! # Ok::<(), historiograph::QueryError>(())
 //! ```
 #![deny(missing_docs)]
+// No panic reaches the user: outside tests, every `unwrap` and `expect` is an error, and each
+// one left is allowed where it stands with the reason it cannot fail.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod bibliography;
 mod corpus;

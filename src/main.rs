@@ -1,5 +1,9 @@
 //! The `historiograph` command-line tool.
 
+// No panic reaches the user: outside tests, every `unwrap` and `expect` is an error, and each
+// one left is allowed where it stands with the reason it cannot fail.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -183,10 +187,11 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            // The command failed: exit 1 even when the message cannot be written.
             if cli.json {
-                emit(&(to_json(&failure.json) + "\n"));
+                let _ = write_stdout(&(to_json(&failure.json) + "\n"));
             } else {
-                eprint!("{}", failure.text);
+                say(&failure.text);
             }
             ExitCode::from(1)
         }
@@ -210,7 +215,7 @@ fn usage_error(error: clap::Error) -> ! {
         _ => first.strip_prefix("error: ").unwrap_or(first),
     };
     let value = json!({ "error": message, "kind": "usage", "usage": text.trim_end() });
-    emit(&(to_json(&value) + "\n"));
+    let _ = write_stdout(&(to_json(&value) + "\n"));
     std::process::exit(error.exit_code());
 }
 
@@ -322,6 +327,10 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
     Ok(())
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "answers are plain data with string keys, which always serialize"
+)]
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("answers serialize to JSON")
 }
@@ -410,16 +419,30 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes to standard output; a reader that goes away (`historiograph claims | head`) ends the
-/// program quietly instead of a panic.
+/// Writes to standard output. A reader that goes away (`historiograph claims | head`, or a
+/// closed standard output) ends the program quietly with exit 0, as ripgrep does: the reader
+/// took what it wanted. Any other failure to write is reported, with exit 1.
 fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = write_stdout(text) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write to standard output: {e}");
+        say(&format!("error: cannot write to standard output: {e}\n"));
         std::process::exit(1);
     }
+}
+
+/// Writes `text` to standard output and flushes it.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush())
+}
+
+/// Writes to standard error, where messages and summaries go. A failure is ignored: with
+/// standard error closed there is nowhere left to report it, and the exit code still says
+/// whether the command succeeded (`eprint!` would panic instead).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -114,10 +114,11 @@ pub(crate) fn import_aif(
         emit(&(to_json(&value) + "\n"));
         return Ok(());
     }
-    eprint!("{}", imported.summary);
+    let mut report = imported.summary.to_string();
     for path in written {
-        eprintln!("wrote {}", path.display());
+        report.push_str(&format!("wrote {}\n", path.display()));
     }
+    say(&report);
     Ok(())
 }
 
@@ -282,11 +283,11 @@ pub(crate) fn generate(args: &Generate, json: bool) -> Result<(), Failure> {
         emit(&(to_json(&value) + "\n"));
         return Ok(());
     }
-    eprintln!(
-        "wrote {} documents and {} claims to {}",
+    say(&format!(
+        "wrote {} documents and {} claims to {}\n",
         args.documents,
         args.claims,
         path.display()
-    );
+    ));
     Ok(())
 }

@@ -151,6 +151,10 @@ impl Corpus {
     }
 
     /// The corpus compiled into the crate: Shuster (2019) on USSR–DPRK relations, 1945–1950.
+    #[allow(
+        clippy::expect_used,
+        reason = "the bundled corpus is compiled in and loaded by the test suite"
+    )]
     pub fn bundled() -> Corpus {
         let sources = bundled_files()
             .iter()
@@ -495,7 +499,10 @@ fn both(a: impl FnOnce() + Send, b: impl FnOnce()) {
         std::thread::scope(|scope| {
             let a = scope.spawn(a);
             b();
-            a.join().expect("a corpus loading thread panicked");
+            // A panic on the other thread is passed on as it was, not wrapped in another.
+            if let Err(panic) = a.join() {
+                std::panic::resume_unwind(panic);
+            }
         });
     } else {
         a();

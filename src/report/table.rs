@@ -147,7 +147,9 @@ impl Table {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split_whitespace() {
-        let current = lines.last_mut().expect("lines is never empty");
+        let Some(current) = lines.last_mut() else {
+            unreachable!("lines starts with one and never shrinks")
+        };
         if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
             lines.push(word.to_string());
         } else {

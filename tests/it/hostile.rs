@@ -11,6 +11,7 @@ use historiograph::{export, Corpus, Debate, ExportOptions, Format};
 use crate::support::TempDir;
 
 mod notebooks;
+mod pipes;
 mod writes;
 
 fn repo() -> PathBuf {

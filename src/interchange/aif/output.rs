@@ -27,6 +27,7 @@ impl<'m, 'j> Importer<'m, 'j> {
         }
     }
 
+    #[allow(clippy::expect_used, reason = "JSON values always serialize")]
     pub(super) fn finish(self) -> AifImport {
         let mut summary = ImportSummary {
             name: self.name.clone(),
@@ -114,6 +115,10 @@ impl<'m, 'j> Importer<'m, 'j> {
     }
 
     /// The imported records as a corpus, placed in `NAME.yaml`.
+    #[allow(
+        clippy::expect_used,
+        reason = "the importer gives every undercut argument an id"
+    )]
     fn records(&self) -> Corpus {
         let origin = Some(crate::Origin::file(format!("{}.yaml", self.name)));
         let claim_ids = |set: &BTreeSet<usize>| -> Vec<crate::Id> {
