@@ -317,7 +317,7 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
             "DC and DS tasks need a query argument: -a ARG",
         ));
     }
-    let text = std::fs::read_to_string(file)
+    let text = historiograph::files::read_text_limited(file, iccma::MAX_INPUT_BYTES)
         .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
     let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
         .map_err(|e| Failure::new(format!("{}: {e}", file.display())))?;
