@@ -53,10 +53,34 @@ pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// At most this many diagnostics of one file are rendered by [`LoadError`]'s `Display`, and
+/// given the text of their line; the rest of the file's are counted in one line. A file of a
+/// hundred thousand problems prints a few screens, in time linear in its size.
+pub(crate) const SHOWN_PER_FILE: usize = 50;
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for d in &self.diagnostics {
-            write!(f, "{d}\n\n")?;
+        for same_file in self
+            .diagnostics
+            .chunk_by(|a, b| a.origin.file == b.origin.file)
+        {
+            for d in same_file.iter().take(SHOWN_PER_FILE) {
+                write!(f, "{d}\n\n")?;
+            }
+            if let Some(more) = same_file
+                .len()
+                .checked_sub(SHOWN_PER_FILE)
+                .filter(|&n| n > 0)
+            {
+                let file = same_file[0].origin.file.display().to_string();
+                let file = crate::diagnostic::visible(&file);
+                let s = if more == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "error: {more} more problem{s} in {file}, not shown: fix those above and \
+                     run again\n\n"
+                )?;
+            }
         }
         write!(f, "error: {}", self.summary())
     }
@@ -427,7 +451,8 @@ impl Walk {
 }
 
 /// Gives each diagnostic that points at a line of a file in `sources` the text of that line, so
-/// that it renders without reading the file again. `diagnostics` are sorted by file and line,
+/// that it renders without reading the file again: the first [`SHOWN_PER_FILE`] of each file,
+/// those that are shown (so that memory stays within that many copies of a line). `diagnostics` are sorted by file and line,
 /// so each file's lines are walked once.
 fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String)]) {
     let texts: std::collections::HashMap<&Path, &str> = sources
@@ -439,7 +464,8 @@ fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String
             continue;
         };
         let mut lines = lines(text).zip(1u32..).peekable();
-        for d in same_file.iter_mut().filter(|d| d.origin.line > 0) {
+        let shown = same_file.iter_mut().take(SHOWN_PER_FILE);
+        for d in shown.filter(|d| d.origin.line > 0) {
             while lines.next_if(|&(_, n)| n < d.origin.line).is_some() {}
             if let Some(&(line, _)) = lines.peek().filter(|&&(_, n)| n == d.origin.line) {
                 d.source_line = Some(line.to_string());

@@ -10,6 +10,7 @@ use historiograph::{export, Corpus, Debate, ExportOptions, Format};
 
 use crate::support::TempDir;
 
+mod diagnostics;
 mod limits;
 mod notebooks;
 mod pipes;
