@@ -12,6 +12,7 @@ use crate::support::TempDir;
 
 mod diagnostics;
 mod limits;
+mod links;
 mod notebooks;
 mod pipes;
 mod writes;

@@ -163,4 +163,21 @@ fn aif_maps_are_bounded_and_their_ids_kept() {
         .corpus()
         .unwrap_or_else(|e| panic!("{e}\n{}", imported.yaml));
     assert_eq!(corpus.claims.len(), 2);
+
+    // An import whose corpus file would be over the loader's 4 MiB is refused, not written.
+    let nodes: Vec<String> = (0..40_000)
+        .map(|i| {
+            format!(
+                r#"{{"nodeID": "n{i}", "text": "{}", "type": "I"}}"#,
+                "t".repeat(100)
+            )
+        })
+        .collect();
+    let json = format!(r#"{{"nodes": [{}], "edges": []}}"#, nodes.join(","));
+    let e = AifImport::from_json("big", &json).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("expected a corpus file of at most 4194304 bytes, which the loader reads"),
+        "{e}"
+    );
 }
