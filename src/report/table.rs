@@ -145,13 +145,11 @@ impl Table {
 
 /// Splits `text` into lines of at most `width` characters at spaces; a longer word stands alone.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
+    let mut lines = Vec::new();
+    let mut current = String::new();
     for word in text.split_whitespace() {
-        let Some(current) = lines.last_mut() else {
-            unreachable!("lines starts with one and never shrinks")
-        };
         if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
+            lines.push(std::mem::replace(&mut current, word.to_string()));
         } else {
             if !current.is_empty() {
                 current.push(' ');
@@ -159,5 +157,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             current.push_str(word);
         }
     }
+    lines.push(current);
     lines
 }
