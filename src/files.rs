@@ -484,30 +484,49 @@ fn refusal(kind: io::ErrorKind, message: String) -> io::Error {
     io::Error::new(kind, message)
 }
 
+/// What [`read_bounded`] found.
+pub(crate) enum Bounded {
+    /// The file's bytes, at most the limit.
+    Bytes(Vec<u8>),
+    /// A file over the limit: its length, or `None` when it has none to check (a device, a file
+    /// that grew while read), only that it holds more.
+    TooLarge(Option<u64>),
+}
+
+/// Reads the file at `path` whole unless it is larger than `limit` bytes: checked on its length
+/// before reading, and while reading, so that at most `limit + 1` bytes are ever held. The
+/// corpus loader and [`read_limited`] share it.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> io::Result<Bounded> {
+    let file = fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > limit {
+        return Ok(Bounded::TooLarge(Some(len)));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Bounded::TooLarge(None));
+    }
+    Ok(Bounded::Bytes(bytes))
+}
+
 /// Reads the file at `path` whole, refusing one larger than `limit` bytes: checked on its
 /// length before reading, and while reading (a device such as `/dev/zero`, or a file that grows,
 /// has no length to check), so that at most `limit + 1` bytes are ever held.
 pub fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let too_large = |size: String| {
-        refusal(
-            io::ErrorKind::InvalidData,
-            format!(
-                "expected a file of at most {limit} bytes, found `{}` of {size}",
-                path.display()
-            ),
-        )
-    };
-    let file = fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > limit {
-        return Err(too_large(format!("{len} bytes")));
+    match read_bounded(path, limit)? {
+        Bounded::Bytes(bytes) => Ok(bytes),
+        Bounded::TooLarge(len) => {
+            let size = len.map_or("more".to_string(), |n| format!("{n} bytes"));
+            Err(refusal(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "expected a file of at most {limit} bytes, found `{}` of {size}",
+                    path.display()
+                ),
+            ))
+        }
     }
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large("more".into()));
-    }
-    Ok(bytes)
 }
 
 /// [`read_limited`] as UTF-8 text.

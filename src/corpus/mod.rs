@@ -15,7 +15,6 @@ pub use reformat::Reformat;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Origin};
@@ -489,17 +488,14 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("a corpus holds plain YAML files; remove this entry or rename it"));
     }
-    if metadata.len() > prescan::MAX_FILE_BYTES {
-        return Err(prescan::too_large(path, metadata.len()));
-    }
     // The size may change between the check and the read: read one byte past the limit at most.
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(prescan::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > prescan::MAX_FILE_BYTES {
-        return Err(prescan::too_large(path, bytes.len() as u64));
-    }
+    let limit = prescan::MAX_FILE_BYTES;
+    let bytes = match crate::files::read_bounded(path, limit).map_err(unreadable)? {
+        crate::files::Bounded::Bytes(bytes) => bytes,
+        crate::files::Bounded::TooLarge(len) => {
+            return Err(prescan::too_large(path, len.unwrap_or(limit + 1)))
+        }
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let (line, column) = prescan::end_position(valid);
