@@ -477,8 +477,14 @@ fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let whole = Origin::file(path);
     let unreadable = |e: std::io::Error| {
-        Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))
-            .with_hint("check that the file exists and is readable")
+        // A link that cannot be followed: one in a loop, or to nothing.
+        let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let hint = if link && fs::canonicalize(path).is_err() {
+            "this is a symbolic link that leads in a loop or to nothing: remove it, or point it at a file"
+        } else {
+            "check that the file exists and is readable"
+        };
+        Diagnostic::new(whole.clone(), format!("cannot read the file: {e}")).with_hint(hint)
     };
     let metadata = fs::metadata(path).map_err(unreadable)?;
     if !metadata.is_file() {

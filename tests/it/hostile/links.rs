@@ -38,4 +38,8 @@ fn symbolic_link_loops_are_reported_not_walked() {
             "y.yaml: cannot read the file: Too many levels of symbolic links (os error 40)",
         ]
     );
+    assert_eq!(
+        e.diagnostics[1].hint.as_deref(),
+        Some("this is a symbolic link that leads in a loop or to nothing: remove it, or point it at a file")
+    );
 }
