@@ -196,6 +196,7 @@ fn document_csl(document: &Document) -> Value {
 }
 
 /// The works, then the documents (as archival manuscripts), as a CSL-JSON array, sorted by id.
+#[allow(clippy::expect_used, reason = "JSON values always serialize")]
 pub fn to_csl_json(corpus: &Corpus, keep: &dyn Fn(&str) -> bool) -> String {
     let name = name_in(corpus);
     let mut works: Vec<&Work> = corpus.works.iter().filter(|w| keep(&w.id)).collect();

@@ -131,8 +131,7 @@ impl fmt::Display for Diagnostic {
         write!(f, "error: {}", visible(&self.message))?;
         write!(f, "\n{gutter}--> {}", self.origin)?;
         if let Some(text) = self.source_line.as_deref().filter(|_| line > 0) {
-            let caret = caret_indent(text, self.origin.column);
-            let text = visible(text);
+            let (text, caret) = window(text, self.origin.column);
             write!(f, "\n{gutter} |\n{line} | {text}\n{gutter} | {caret}^")?;
         }
         if let Some(hint) = &self.hint {
@@ -140,6 +139,50 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A line wider than this many columns on the terminal is shown as a window of about this
+/// width around the column, cut ends marked `…`, so that a problem in a file of one long line
+/// prints a screenful, not the whole file.
+pub(crate) const WINDOW: usize = 100;
+
+/// The line as shown (escapes for control characters; a window around `column` when wider than
+/// [`WINDOW`]) and the indent that puts a caret under `column`. Looks at no more of the line
+/// than the window and what comes before it.
+fn window(line: &str, column: u32) -> (Cow<'_, str>, String) {
+    let at = (column as usize).saturating_sub(1);
+    // Each character's width as shown: an escape is as wide as its text, a tab taken as four.
+    let width = |c: char| match c {
+        '\t' => 4,
+        c if c.is_control() && c != '\n' => visible(c.encode_utf8(&mut [0; 4])).len(),
+        c => c.width().unwrap_or(0),
+    };
+    let head: Vec<char> = line.chars().take(at + WINDOW + 1).collect();
+    let long = head.len() > at + WINDOW || head.iter().map(|&c| width(c)).sum::<usize>() > WINDOW;
+    if !long {
+        return (visible(line), caret_indent(line, column));
+    }
+    let at = at.min(head.len());
+    let mut start = at;
+    let mut before = 0;
+    while start > 0 && before + width(head[start - 1]) <= WINDOW / 3 {
+        start -= 1;
+        before += width(head[start]);
+    }
+    let mut end = at;
+    let mut shown = before;
+    while end < head.len() && shown + width(head[end]) <= WINDOW {
+        shown += width(head[end]);
+        end += 1;
+    }
+    let cut_before = if start > 0 { "…" } else { "" };
+    let cut_after = if end < head.len() { "…" } else { "" };
+    let middle: String = head[start..end].iter().collect();
+    let text = format!("{cut_before}{}{cut_after}", visible(&middle));
+    let caret_at: String = head[start..at].iter().collect();
+    let indent =
+        " ".repeat(cut_before.chars().count()) + &caret_indent(&caret_at, (at - start + 1) as u32);
+    (Cow::Owned(text), indent)
 }
 
 /// The indent that puts a caret under `column` (from 1, in characters) of `line` as it is
@@ -181,23 +224,69 @@ pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters one did-you-mean may compare: cells of the edit-distance table, plus
+/// the characters of each candidate looked at. A suggestion for one word among the ids of a
+/// large corpus stays within it; a word of hundreds of kilobytes gets none rather than take
+/// minutes.
+pub(crate) const SUGGESTION_CELLS: u64 = 20_000_000;
+
+/// The largest edit-distance table did-you-mean fills for one pair of words: a thousand
+/// characters each.
+const PAIR_CELLS: u64 = 1_000_000;
+
 /// The closest candidate to `wanted`: by edit distance when that is small enough to be a
 /// likely typo, otherwise the shortest candidate that contains `wanted` as a word-part
-/// (`gottwald` suggests `stalin-gottwald-1950-08-27`).
+/// (`gottwald` suggests `stalin-gottwald-1950-08-27`). Compares at most [`SUGGESTION_CELLS`]
+/// characters.
 pub(crate) fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (wanted.chars().count() / 3).max(2);
+    let mut budget = SUGGESTION_CELLS;
+    did_you_mean_within(wanted, candidates, &mut budget)
+}
+
+/// [`did_you_mean`] within a budget of characters compared, shared by several calls (so that
+/// thousands of unknown words cost a bounded time in all): what it compares is taken from
+/// `budget`, and once the budget is spent it suggests nothing (not the best of the candidates
+/// it saw, which might not be the best).
+pub(crate) fn did_you_mean_within<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    budget: &mut u64,
+) -> Option<&'a str> {
+    let wanted_chars: Vec<char> = wanted.chars().collect();
+    let limit = (wanted_chars.len() / 3).max(2);
     let wanted_lower = wanted.to_lowercase();
     let mut close: Option<(usize, &str)> = None;
     let mut containing: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = edit_distance(wanted, c);
-        if d <= limit && close.is_none_or(|best| (d, c) < best) {
-            close = Some((d, c));
+        let length = c.len() as u64;
+        let Some(rest) = budget.checked_sub(length) else {
+            *budget = 0;
+            return None;
+        };
+        *budget = rest;
+        let c_chars = c.chars().count();
+        let cells = (wanted_chars.len() as u64).saturating_mul(c_chars as u64);
+        // The distance is at least the difference in length: most candidates stop here. Two
+        // words too long to be a typo of each other (a table of over a million cells) are not
+        // compared, so that one such pair cannot spend the budget of all the rest.
+        if c_chars.abs_diff(wanted_chars.len()) <= limit && cells <= PAIR_CELLS {
+            let Some(rest) = budget.checked_sub(cells) else {
+                *budget = 0;
+                return None;
+            };
+            *budget = rest;
+            let d = edit_distance(&wanted_chars, c, limit);
+            if d <= limit && close.is_none_or(|best| (d, c) < best) {
+                close = Some((d, c));
+            }
         }
-        if wanted_lower.len() >= 4 && c.to_lowercase().contains(&wanted_lower) {
+        if wanted_lower.len() >= 4
+            && c.len() >= wanted_lower.len()
+            && c.to_lowercase().contains(&wanted_lower)
+        {
             let key = (c.len(), c);
             if containing.is_none_or(|best| key < best) {
                 containing = Some(key);
@@ -207,16 +296,23 @@ pub(crate) fn did_you_mean<'a>(
     close.or(containing).map(|(_, c)| c)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// The edit distance between `a` and `b`, or any number above `limit` once every entry of a
+/// row of the table is above it (the distance can only grow from there).
+fn edit_distance(a: &[char], b: &str, limit: usize) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, &ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, &cb) in b.iter().enumerate() {
             let substitution = diagonal + usize::from(ca != cb);
             diagonal = row[j + 1];
             row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+            least = least.min(row[j + 1]);
+        }
+        if least > limit {
+            return least;
         }
     }
     row[b.len()]
@@ -232,7 +328,10 @@ mod tests {
         assert_eq!(did_you_mean("gotwald-letter", ids), Some("gottwald-letter"));
         assert_eq!(did_you_mean("acheson", ids), None);
         assert_eq!(did_you_mean("khrushchev", ids), Some("khrushchev-memoir"));
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let kitten: Vec<char> = "kitten".chars().collect();
+        assert_eq!(edit_distance(&kitten, "sitting", 3), 3);
+        // Past the limit, it stops early with some number above it.
+        assert!(edit_distance(&kitten, "zzzzzzzzz", 1) > 1);
     }
 
     #[test]

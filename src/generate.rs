@@ -26,8 +26,7 @@
 //! (plus exact comparisons of 53-bit fractions), so a seed gives the same corpus on every platform
 //! and in every version that keeps this model.
 
-use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::date::{DateSpec, PartialDate};
@@ -144,6 +143,11 @@ struct Edges {
 }
 
 impl Synthetic {
+    /// The most documents, and the most claims, a synthetic debate may have: ten million, about
+    /// 10 GB in memory for the claims. `historiograph generate` refuses more, rather than fail to
+    /// allocate; [`Synthetic::corpus`] with more is the caller's risk.
+    pub const MAX_RECORDS: usize = 10_000_000;
+
     /// `documents` documents and `claims` claims with the baseline's defaults: 8 layers, 20
     /// historians, 10 % direct evidence, 0.5 % support cycles, 0.2 contradictions per claim of
     /// which 30 % mutual, 5 % undermined claims, 10 % of claims above layer 0 with a linked
@@ -399,33 +403,40 @@ fn document(i: usize, id: Id) -> Document {
 const CLAIMS_PER_FILE: usize = 10_000;
 
 impl Corpus {
-    /// Writes the corpus as YAML files into the folder `dir` (created if missing), so that
-    /// [`Corpus::load`] reads it back: `schools.yaml` (only the schools the corpus declares),
-    /// `documents.yaml`, `historians.yaml`, and `claims-NNNN.yaml` files of at most 10,000
-    /// claims each, all in canonical form (`fmt --check` passes on them). Returns the files
-    /// written, sorted.
+    /// Writes the corpus as YAML files into the folder `dir`, which must be new or empty, so
+    /// that [`Corpus::load`] reads it back: `schools.yaml` (only the schools the corpus
+    /// declares), `documents.yaml`, `historians.yaml`, `works.yaml` and `claims-NNNN.yaml` files
+    /// of at most 10,000 claims each, all in canonical form (`fmt --check` passes on them).
+    /// Returns the files written, sorted.
+    ///
+    /// The folder is written whole or not at all ([`crate::files::write_folder`]).
     pub fn write_yaml(&self, dir: impl AsRef<Path>) -> io::Result<Vec<PathBuf>> {
-        let dir = dir.as_ref();
-        fs::create_dir_all(dir)?;
+        self.write_yaml_with(dir, crate::files::Existing::Refuse)
+    }
+
+    /// [`Corpus::write_yaml`], replacing a folder that already holds a corpus when `existing`
+    /// is [`Existing::Replace`](crate::files::Existing::Replace): no file of the old corpus is
+    /// left beside the new one.
+    pub fn write_yaml_with(
+        &self,
+        dir: impl AsRef<Path>,
+        existing: crate::files::Existing,
+    ) -> io::Result<Vec<PathBuf>> {
         // The file of each record, by section (schools, documents, historians, works, claims).
         let place = |section: usize, i: usize, _: &Option<crate::Origin>| {
-            let name = match section {
+            PathBuf::from(match section {
                 0 => "schools.yaml".to_string(),
                 1 => "documents.yaml".to_string(),
                 2 => "historians.yaml".to_string(),
                 3 => "works.yaml".to_string(),
                 _ => format!("claims-{:04}.yaml", i / CLAIMS_PER_FILE),
-            };
-            dir.join(name)
+            })
         };
-        let mut written = Vec::new();
-        self.each_yaml_file(place, &Default::default(), |path, text| {
-            let mut out = BufWriter::new(fs::File::create(&path)?);
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            written.push(path);
+        let mut texts = Vec::new();
+        self.each_yaml_file(place, &Default::default(), |name, text| {
+            texts.push((name.display().to_string(), text.into_bytes()));
             io::Result::Ok(())
         })?;
-        Ok(written)
+        crate::files::write_folder(dir.as_ref(), &texts, existing)
     }
 }

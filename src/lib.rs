@@ -62,12 +62,16 @@
 //! # Ok::<(), historiograph::QueryError>(())
 //! ```
 #![deny(missing_docs)]
+// No panic reaches the user: outside tests, every `unwrap` and `expect` is an error, and each
+// one left is allowed where it stands with the reason it cannot fail.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod bibliography;
 mod corpus;
 mod diagnostic;
 mod edgelist;
 mod export;
+pub mod files;
 mod generate;
 mod graph;
 mod interchange;
@@ -100,6 +104,7 @@ pub use interchange::{
 #[cfg(feature = "cli")]
 pub use notebook::{
     parse_query, render as render_notebook, NotebookError, NotebookErrors, QueryParseError,
+    MAX_NOTEBOOK_BYTES,
 };
 pub use query::{
     Acceptability, AcceptanceChange, Answer, ClaimAcceptance, ClaimSummary, Conflict,

@@ -1,5 +1,9 @@
 //! The `historiograph` command-line tool.
 
+// No panic reaches the user: outside tests, every `unwrap` and `expect` is an error, and each
+// one left is allowed where it stands with the reason it cannot fail.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -99,9 +103,12 @@ enum Import {
     Aif {
         /// The AIF JSON file
         file: PathBuf,
-        /// The folder to write the corpus into (created if missing)
+        /// The folder to write the corpus into: new or empty (created if missing)
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
+        /// Replace the corpus files of a folder that holds some (nothing else is replaced)
+        #[arg(long)]
+        force: bool,
     },
     /// An Argdown file: statements become claims, premise-conclusion structures linked
     /// arguments, support and attack supports and contradicts, undercuts undercuts, tags that
@@ -109,9 +116,12 @@ enum Import {
     Argdown {
         /// The Argdown file
         file: PathBuf,
-        /// The folder to write the corpus into (created if missing)
+        /// The folder to write the corpus into: new or empty (created if missing)
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
+        /// Replace the corpus files of a folder that holds some (nothing else is replaced)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -143,9 +153,13 @@ struct Generate {
     /// `yaml` writes a corpus folder; `tsv` writes the edge list the networkx baseline reads
     #[arg(long, value_enum, default_value_t = GenerateFormat::Yaml)]
     format: GenerateFormat,
-    /// The folder (yaml) or file (tsv) to write
+    /// The folder (yaml) or file (tsv) to write: a new or empty folder, a new file
     #[arg(short, long, value_name = "PATH")]
     output: PathBuf,
+    /// Replace the corpus files of a folder that holds some (nothing else is replaced), or
+    /// the file
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -192,10 +206,11 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            // The command failed: exit 1 even when the message cannot be written.
             if cli.json {
-                emit(&(to_json(&failure.json) + "\n"));
+                let _ = write_stdout(&(to_json(&failure.json) + "\n"));
             } else {
-                eprint!("{}", failure.text);
+                say(&failure.text);
             }
             ExitCode::from(1)
         }
@@ -219,7 +234,7 @@ fn usage_error(error: clap::Error) -> ! {
         _ => first.strip_prefix("error: ").unwrap_or(first),
     };
     let value = json!({ "error": message, "kind": "usage", "usage": text.trim_end() });
-    emit(&(to_json(&value) + "\n"));
+    let _ = write_stdout(&(to_json(&value) + "\n"));
     std::process::exit(error.exit_code());
 }
 
@@ -259,11 +274,21 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     if let Command::Generate(args) = &cli.command {
         return generate(args, cli.json);
     }
-    if let Command::Import(Import::Aif { file, output }) = &cli.command {
-        return import_aif(file, output, cli.json);
+    if let Command::Import(Import::Aif {
+        file,
+        output,
+        force,
+    }) = &cli.command
+    {
+        return import_aif(file, output, *force, cli.json);
     }
-    if let Command::Import(Import::Argdown { file, output }) = &cli.command {
-        return import_argdown(file, output, cli.json);
+    if let Command::Import(Import::Argdown {
+        file,
+        output,
+        force,
+    }) = &cli.command
+    {
+        return import_argdown(file, output, *force, cli.json);
     }
     if let Command::Iccma {
         task,
@@ -339,7 +364,7 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
             "DC and DS tasks need a query argument: -a ARG",
         ));
     }
-    let text = std::fs::read_to_string(file)
+    let text = historiograph::files::read_text_limited(file, iccma::MAX_INPUT_BYTES)
         .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
     let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
         .map_err(|e| Failure::new(format!("{}: {e}", file.display())))?;
@@ -349,6 +374,10 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
     Ok(())
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "answers are plain data with string keys, which always serialize"
+)]
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("answers serialize to JSON")
 }
@@ -437,16 +466,15 @@ fn check(corpus: &Corpus, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes to standard output; a reader that goes away (`historiograph claims | head`) ends the
-/// program quietly instead of a panic.
+/// Writes to standard output. A reader that goes away (`historiograph claims | head`, or a
+/// closed standard output) ends the program quietly with exit 0, as ripgrep does: the reader
+/// took what it wanted. Any other failure to write is reported, with exit 1.
 fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = write_stdout(text) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write to standard output: {e}");
+        say(&format!("error: cannot write to standard output: {e}\n"));
         std::process::exit(1);
     }
 }
@@ -462,4 +490,19 @@ fn terminal_width() -> usize {
     terminal_size::terminal_size().map_or(historiograph::Table::WIDTH, |(w, _)| {
         usize::from(w.0).clamp(60, 200)
     })
+}
+
+/// Writes `text` to standard output and flushes it.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush())
+}
+
+/// Writes to standard error, where messages and summaries go. A failure is ignored: with
+/// standard error closed there is nowhere left to report it, and the exit code still says
+/// whether the command succeeded (`eprint!` would panic instead).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -25,6 +25,9 @@ use crate::export::{neighbourhood, to_mermaid};
 use crate::graph::Debate;
 use crate::query::{Answer, Query, QueryError};
 
+/// The largest notebook `historiograph notebook` reads: 16 MiB, checked before reading.
+pub const MAX_NOTEBOOK_BYTES: u64 = 16 * 1024 * 1024;
+
 const BEGIN: &str = "<!-- historiograph:begin -->";
 const END: &str = "<!-- historiograph:end -->";
 const FENCE_INFO: &str = "historiograph";
@@ -105,7 +108,10 @@ fn first_line(text: &str) -> String {
 /// Renders a notebook: every query block answered, old answers replaced.
 ///
 /// Every problem in the notebook is reported, each with its line; nothing is rendered unless all
-/// blocks succeed.
+/// blocks succeed. Fenced code blocks of another language are prose, copied as they are, and so
+/// is everything inside them, a query block shown as an example in a longer fence included. A
+/// result marker that does not close, or that follows no query block, is an error: rendering
+/// would otherwise drop or keep text it cannot tell apart from an answer.
 pub fn render(markdown: &str, debate: &Debate) -> Result<String, NotebookErrors> {
     let mut out = String::with_capacity(markdown.len() * 2);
     let mut errors = Vec::new();
@@ -116,36 +122,58 @@ pub fn render(markdown: &str, debate: &Debate) -> Result<String, NotebookErrors>
         out.push_str(line);
         out.push('\n');
         i += 1;
-        if !is_query_fence(line) {
-            continue;
-        }
-        let fence = line
-            .trim_start()
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect::<String>();
-        let mut queries = Vec::new();
-        while i < lines.len() && !lines[i].trim_start().starts_with(&fence) {
-            out.push_str(lines[i]);
-            out.push('\n');
-            let text = lines[i].trim();
-            if !text.is_empty() && !text.starts_with('#') {
-                queries.push((i + 1, text));
-            }
-            i += 1;
-        }
-        if i == lines.len() {
+        if let Some(marker) = marker(line) {
             errors.push(NotebookError {
                 line: i,
-                message: "expected the query block to be closed, found the end of the notebook"
-                    .into(),
+                message: format!(
+                    "expected a result marker only after a query block, found `{marker}` after \
+                     none; remove it, or put back the query block it answered"
+                ),
             });
-            break;
+            continue;
         }
-        out.push_str(lines[i]);
+        let Some(fence) = opening_fence(line) else {
+            continue;
+        };
+        let close = (i..lines.len()).find(|&j| fence.closed_by(lines[j]));
+        let mut queries = Vec::new();
+        for (j, body) in lines
+            .iter()
+            .enumerate()
+            .take(close.unwrap_or(lines.len()))
+            .skip(i)
+        {
+            out.push_str(body);
+            out.push('\n');
+            let text = body.trim();
+            if fence.query && !text.is_empty() && !text.starts_with('#') {
+                queries.push((j + 1, text));
+            }
+        }
+        let Some(close) = close else {
+            if fence.query {
+                errors.push(NotebookError {
+                    line: lines.len(),
+                    message: "expected the query block to be closed, found the end of the notebook"
+                        .into(),
+                });
+            }
+            // Any other block runs to the end of the notebook, as in CommonMark.
+            break;
+        };
+        out.push_str(lines[close]);
         out.push('\n');
-        i += 1;
-        i = skip_old_answer(&lines, i);
+        i = close + 1;
+        if !fence.query {
+            continue;
+        }
+        match skip_old_answer(&lines, i) {
+            Ok(next) => i = next,
+            Err(e) => {
+                errors.push(e);
+                break;
+            }
+        }
         match answer_block(&queries, debate) {
             Ok(rendered) => {
                 out.push_str(BEGIN);
@@ -164,30 +192,86 @@ pub fn render(markdown: &str, debate: &Debate) -> Result<String, NotebookErrors>
     }
 }
 
+/// The opening line of a fenced code block, as CommonMark reads it: at most three spaces, then
+/// three or more backticks or tildes, then the info string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fence {
+    /// `` ` `` or `~`.
+    mark: char,
+    /// How many marks open it; a closing fence has at least as many.
+    len: usize,
+    /// Whether its info string is `historiograph`.
+    query: bool,
+}
+
+impl Fence {
+    /// Whether `line` closes this block: the same mark, at least as many, nothing after but
+    /// spaces.
+    fn closed_by(&self, line: &str) -> bool {
+        let Some(rest) = without_indent(line) else {
+            return false;
+        };
+        let marks = rest.chars().take_while(|&c| c == self.mark).count();
+        marks >= self.len && rest[marks..].trim().is_empty()
+    }
+}
+
+/// `line` without up to three spaces of indentation; `None` when indented further (a code
+/// block by indentation, not a fence).
+fn without_indent(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches(' ');
+    (line.len() - rest.len() <= 3).then_some(rest)
+}
+
+fn opening_fence(line: &str) -> Option<Fence> {
+    let rest = without_indent(line)?;
+    let mark = rest.chars().next().filter(|&c| c == '`' || c == '~')?;
+    let len = rest.chars().take_while(|&c| c == mark).count();
+    let info = &rest[len..];
+    // A backtick fence's info string has no backtick (else it is inline code).
+    if len < 3 || (mark == '`' && info.contains('`')) {
+        return None;
+    }
+    let query = info.split_whitespace().next() == Some(FENCE_INFO);
+    Some(Fence { mark, len, query })
+}
+
 fn is_query_fence(line: &str) -> bool {
-    let t = line.trim_start();
-    let info = t.trim_start_matches('`');
-    let info = if info.len() == t.len() {
-        t.trim_start_matches('~')
-    } else {
-        info
-    };
-    let fenced = t.len() - info.len() >= 3;
-    fenced && info.split_whitespace().next() == Some(FENCE_INFO)
+    opening_fence(line).is_some_and(|f| f.query)
+}
+
+/// The result marker `line` is, if it is one.
+fn marker(line: &str) -> Option<&'static str> {
+    [BEGIN, END].into_iter().find(|&m| line.trim() == m)
 }
 
 /// Skips blank lines and a previous answer (BEGIN..END) after a block; returns the next line.
-fn skip_old_answer(lines: &[&str], start: usize) -> usize {
+/// An answer whose END is missing (the notebook ends, or another BEGIN or query block comes
+/// first) is an error naming its BEGIN line: skipping to a later END would drop the prose
+/// between.
+fn skip_old_answer(lines: &[&str], start: usize) -> Result<usize, NotebookError> {
     let mut j = start;
     while j < lines.len() && lines[j].trim().is_empty() {
         j += 1;
     }
-    if j < lines.len() && lines[j].trim() == BEGIN {
-        if let Some(end) = lines[j..].iter().position(|l| l.trim() == END) {
-            return j + end + 1;
+    if j == lines.len() || marker(lines[j]) != Some(BEGIN) {
+        return Ok(start);
+    }
+    let unclosed = |found: String| NotebookError {
+        line: j + 1,
+        message: format!("expected `{END}` to close the answer that begins here, found {found}"),
+    };
+    for (k, line) in lines.iter().enumerate().skip(j + 1) {
+        match marker(line) {
+            Some(END) => return Ok(k + 1),
+            Some(_) => return Err(unclosed(format!("another `{BEGIN}` at line {}", k + 1))),
+            None if is_query_fence(line) => {
+                return Err(unclosed(format!("a query block at line {}", k + 1)))
+            }
+            None => {}
         }
     }
-    start
+    Err(unclosed("the end of the notebook".into()))
 }
 
 fn answer_block(queries: &[(usize, &str)], debate: &Debate) -> Result<String, Vec<NotebookError>> {

@@ -1,6 +1,32 @@
 //! The subcommands that write files: `fmt`, `generate`, `notebook -o` and `import`.
 
+use historiograph::files::{self, Existing, Expect, Snapshot};
+
 use crate::*;
+
+/// The failure to write `path`; where something is in the way and `force` would replace it,
+/// the message says so.
+fn write_failure(path: &Path, e: std::io::Error, force: bool) -> Failure {
+    let hint = if force && e.kind() == std::io::ErrorKind::AlreadyExists {
+        "\n  = hint: pass --force to replace it"
+    } else {
+        ""
+    };
+    let message = format!("cannot write `{}`: {e}", path.display());
+    Failure::with_text(
+        format!("error: {message}{hint}\n"),
+        json!({ "error": message, "file": path_json(path) }),
+    )
+}
+
+/// What `--force` allows for an output folder.
+fn existing(force: bool) -> Existing {
+    if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    }
+}
 
 /// `notebook`: the rendered notebook on standard output, or written to `output`. Under --json,
 /// `{"notebook", "rendered"}` or `{"notebook", "written"}`.
@@ -10,7 +36,8 @@ pub(crate) fn notebook(
     output: Option<&Path>,
     json: bool,
 ) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
+    let limit = historiograph::MAX_NOTEBOOK_BYTES;
+    let text = files::read_text_limited(file, limit).map_err(|e| {
         Failure::new(format!(
             "cannot read the notebook `{}`: {e}",
             file.display()
@@ -36,10 +63,15 @@ pub(crate) fn notebook(
     })?;
     match output {
         Some(out) => {
-            std::fs::write(out, rendered).map_err(|e| {
-                Failure::new(format!("cannot write `{}`: {e}", out.display()))
-                    .with("file", path_json(out))
-            })?;
+            // Written back in place, the notebook must still be as it was read.
+            let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
+            let expect = if same(file, out) {
+                Expect::Unchanged(Snapshot::of(text.as_bytes()))
+            } else {
+                Expect::Any
+            };
+            files::replace(out, rendered.as_bytes(), expect)
+                .map_err(|e| write_failure(out, e, false))?;
             if json {
                 let value = json!({ "notebook": path_json(file), "written": path_json(out) });
                 emit(&(to_json(&value) + "\n"));
@@ -60,39 +92,69 @@ pub(crate) fn notebook(
 
 /// `import aif`: the summary and the files written go to standard error, or under --json to
 /// standard output as `{"summary", "written"}`.
-pub(crate) fn import_aif(file: &Path, output: &Path, json: bool) -> Result<(), Failure> {
+pub(crate) fn import_aif(
+    file: &Path,
+    output: &Path,
+    force: bool,
+    json: bool,
+) -> Result<(), Failure> {
     let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
     let imported = historiograph::AifImport::read(file).map_err(fail)?;
-    let written = imported.write(output).map_err(fail)?;
+    let written = imported
+        .write_with(output, existing(force))
+        .map_err(|e| match e {
+            historiograph::ImportError::Write { path, source } => {
+                write_failure(&path, source, true)
+            }
+            e => fail(e),
+        })?;
     if json {
         let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
         let value = json!({ "summary": imported.summary, "written": written });
         emit(&(to_json(&value) + "\n"));
         return Ok(());
     }
-    eprint!("{}", imported.summary);
+    let mut report = imported.summary.to_string();
     for path in written {
-        eprintln!("wrote {}", path.display());
+        report.push_str(&format!("wrote {}\n", path.display()));
     }
+    say(&report);
     Ok(())
 }
 
 /// `import argdown`: as `import aif`, the summary and the files written to standard error, or
 /// under --json to standard output as `{"summary", "written"}`.
-pub(crate) fn import_argdown(file: &Path, output: &Path, json: bool) -> Result<(), Failure> {
+pub(crate) fn import_argdown(
+    file: &Path,
+    output: &Path,
+    force: bool,
+    json: bool,
+) -> Result<(), Failure> {
     let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
     let imported = historiograph::ArgdownImport::read(file).map_err(fail)?;
-    let written = imported.write(output).map_err(fail)?;
+    let written = imported
+        .write_with(output, existing(force))
+        .map_err(|e| match e {
+            historiograph::ImportError::Write { path, source } => {
+                write_failure(&path, source, true)
+            }
+            e => fail(e),
+        })?;
     if json {
         let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
         let value = json!({ "summary": imported.summary, "written": written });
-        emit(&(to_json(&value) + "\n"));
+        emit(
+            &(to_json(&value)
+                + "
+"),
+        );
         return Ok(());
     }
-    eprint!("{}", imported.summary);
+    let mut report = imported.summary.to_string();
     for path in written {
-        eprintln!("wrote {}", path.display());
+        report.push_str(&format!("wrote {}\n", path.display()));
     }
+    say(&report);
     Ok(())
 }
 
@@ -148,10 +210,7 @@ pub(crate) fn fmt(dir: Option<&Path>, args: &FmtArgs, json: bool) -> Result<(), 
     let mut report = String::new();
     // Every file is written before anything is printed, so a closed pipe cannot stop halfway.
     for c in &changes {
-        c.write().map_err(|e| {
-            Failure::new(format!("cannot write `{}`: {e}", c.path.display()))
-                .with("file", path_json(&c.path))
-        })?;
+        c.write().map_err(|e| write_failure(&c.path, e, false))?;
         let dropped = match c.comments_dropped {
             0 => String::new(),
             1 => " (1 comment dropped)".to_string(),
@@ -194,20 +253,30 @@ pub(crate) fn generate(args: &Generate, json: bool) -> Result<(), Failure> {
             args.linked
         )));
     }
+    let max = historiograph::Synthetic::MAX_RECORDS;
+    for (what, n) in [("documents", args.documents), ("claims", args.claims)] {
+        if n > max {
+            return Err(Failure::new(format!(
+                "--{what} expects at most {max}, found {n}; generate a smaller debate"
+            )));
+        }
+    }
     let mut synthetic = historiograph::Synthetic::new(args.documents, args.claims, args.seed);
     synthetic.linked = args.linked;
     let corpus = synthetic.corpus();
     let path = &args.output;
     let written = match args.format {
-        GenerateFormat::Yaml => corpus.write_yaml(path),
-        GenerateFormat::Tsv => std::fs::File::create(path)
-            .and_then(|f| corpus.write_tsv(f))
-            .map(|()| vec![path.clone()]),
+        GenerateFormat::Yaml => corpus.write_yaml_with(path, existing(args.force)),
+        GenerateFormat::Tsv => {
+            let mut bytes = Vec::new();
+            let expect = if args.force { Expect::Any } else { Expect::New };
+            corpus
+                .write_tsv(&mut bytes)
+                .and_then(|()| files::replace(path, &bytes, expect))
+                .map(|()| vec![path.clone()])
+        }
     };
-    let files = written.map_err(|e| {
-        Failure::new(format!("cannot write `{}`: {e}", path.display()))
-            .with("file", path_json(path))
-    })?;
+    let files = written.map_err(|e| write_failure(path, e, true))?;
     if json {
         let format = match args.format {
             GenerateFormat::Yaml => "yaml",
@@ -226,11 +295,11 @@ pub(crate) fn generate(args: &Generate, json: bool) -> Result<(), Failure> {
         emit(&(to_json(&value) + "\n"));
         return Ok(());
     }
-    eprintln!(
-        "wrote {} documents and {} claims to {}",
+    say(&format!(
+        "wrote {} documents and {} claims to {}\n",
         args.documents,
         args.claims,
         path.display()
-    );
+    ));
     Ok(())
 }

@@ -4,7 +4,7 @@ mod comments;
 pub(crate) mod date;
 pub(crate) mod id;
 pub(crate) mod model;
-mod prescan;
+pub(crate) mod prescan;
 pub(crate) mod read;
 mod reformat;
 mod schema;
@@ -17,7 +17,6 @@ pub use reformat::{Comments, Reformat};
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Origin};
@@ -55,10 +54,34 @@ pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// At most this many diagnostics of one file are rendered by [`LoadError`]'s `Display`, and
+/// given the text of their line; the rest of the file's are counted in one line. A file of a
+/// hundred thousand problems prints a few screens, in time linear in its size.
+pub(crate) const SHOWN_PER_FILE: usize = 50;
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for d in &self.diagnostics {
-            write!(f, "{d}\n\n")?;
+        for same_file in self
+            .diagnostics
+            .chunk_by(|a, b| a.origin.file == b.origin.file)
+        {
+            for d in same_file.iter().take(SHOWN_PER_FILE) {
+                write!(f, "{d}\n\n")?;
+            }
+            if let Some(more) = same_file
+                .len()
+                .checked_sub(SHOWN_PER_FILE)
+                .filter(|&n| n > 0)
+            {
+                let file = same_file[0].origin.file.display().to_string();
+                let file = crate::diagnostic::visible(&file);
+                let s = if more == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "error: {more} more problem{s} in {file}, not shown: fix those above and \
+                     run again\n\n"
+                )?;
+            }
         }
         write!(f, "error: {}", self.summary())
     }
@@ -153,6 +176,10 @@ impl Corpus {
     }
 
     /// The corpus compiled into the crate: Shuster (2019) on USSR–DPRK relations, 1945–1950.
+    #[allow(
+        clippy::expect_used,
+        reason = "the bundled corpus is compiled in and loaded by the test suite"
+    )]
     pub fn bundled() -> Corpus {
         let sources = bundled_files()
             .iter()
@@ -444,7 +471,8 @@ impl Walk {
 }
 
 /// Gives each diagnostic that points at a line of a file in `sources` the text of that line, so
-/// that it renders without reading the file again. `diagnostics` are sorted by file and line,
+/// that it renders without reading the file again: the first [`SHOWN_PER_FILE`] of each file,
+/// those that are shown (so that memory stays within that many copies of a line). `diagnostics` are sorted by file and line,
 /// so each file's lines are walked once.
 fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String)]) {
     let texts: std::collections::HashMap<&Path, &str> = sources
@@ -456,7 +484,8 @@ fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String
             continue;
         };
         let mut lines = lines(text).zip(1u32..).peekable();
-        for d in same_file.iter_mut().filter(|d| d.origin.line > 0) {
+        let shown = same_file.iter_mut().take(SHOWN_PER_FILE);
+        for d in shown.filter(|d| d.origin.line > 0) {
             while lines.next_if(|&(_, n)| n < d.origin.line).is_some() {}
             if let Some(&(line, _)) = lines.peek().filter(|&&(_, n)| n == d.origin.line) {
                 d.source_line = Some(line.to_string());
@@ -469,8 +498,14 @@ fn with_source_lines(diagnostics: &mut [Diagnostic], sources: &[(PathBuf, String
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let whole = Origin::file(path);
     let unreadable = |e: std::io::Error| {
-        Diagnostic::new(whole.clone(), format!("cannot read the file: {e}"))
-            .with_hint("check that the file exists and is readable")
+        // A link that cannot be followed: one in a loop, or to nothing.
+        let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let hint = if link && fs::canonicalize(path).is_err() {
+            "this is a symbolic link that leads in a loop or to nothing: remove it, or point it at a file"
+        } else {
+            "check that the file exists and is readable"
+        };
+        Diagnostic::new(whole.clone(), format!("cannot read the file: {e}")).with_hint(hint)
     };
     let metadata = fs::metadata(path).map_err(unreadable)?;
     if !metadata.is_file() {
@@ -480,17 +515,14 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("a corpus holds plain YAML files; remove this entry or rename it"));
     }
-    if metadata.len() > prescan::MAX_FILE_BYTES {
-        return Err(prescan::too_large(path, metadata.len()));
-    }
     // The size may change between the check and the read: read one byte past the limit at most.
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(prescan::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > prescan::MAX_FILE_BYTES {
-        return Err(prescan::too_large(path, bytes.len() as u64));
-    }
+    let limit = prescan::MAX_FILE_BYTES;
+    let bytes = match crate::files::read_bounded(path, limit).map_err(unreadable)? {
+        crate::files::Bounded::Bytes(bytes) => bytes,
+        crate::files::Bounded::TooLarge(len) => {
+            return Err(prescan::too_large(path, len.unwrap_or(limit + 1)))
+        }
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let (line, column) = prescan::end_position(valid);
@@ -516,7 +548,10 @@ fn both(a: impl FnOnce() + Send, b: impl FnOnce()) {
         std::thread::scope(|scope| {
             let a = scope.spawn(a);
             b();
-            a.join().expect("a corpus loading thread panicked");
+            // A panic on the other thread is passed on as it was, not wrapped in another.
+            if let Err(panic) = a.join() {
+                std::panic::resume_unwind(panic);
+            }
         });
     } else {
         a();

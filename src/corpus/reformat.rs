@@ -19,6 +19,8 @@ pub struct Reformat {
     /// How many comments of the current text the canonical text drops: none unless
     /// [`Comments::Drop`] was asked for.
     pub comments_dropped: usize,
+    /// The file as it was read, which [`Reformat::write`] checks it still is.
+    pub(crate) read: crate::files::Snapshot,
 }
 
 /// What [`Corpus::reformat`] does with the comments of a file.
@@ -116,6 +118,7 @@ impl Corpus {
             out.push(Reformat {
                 comments_kept: kept.len(),
                 comments_dropped: found.len() - kept.len().min(found.len()),
+                read: crate::files::Snapshot::of(old.as_bytes()),
                 path,
                 text,
             });
@@ -144,18 +147,10 @@ fn internal(origin: crate::Origin, what: &str) -> LoadError {
 }
 
 impl Reformat {
-    /// Writes the canonical text over the file: into a hidden file beside it, then renamed over
-    /// it, so that a failure leaves the old text whole.
+    /// Writes the canonical text over the file with [`crate::files::replace`]: atomically,
+    /// keeping its permissions, refusing a read-only file and one changed since it was read.
     pub fn write(&self) -> std::io::Result<()> {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = self.path.with_file_name(format!(".{name}.fmt-tmp"));
-        std::fs::write(&temporary, &self.text)?;
-        std::fs::rename(&temporary, &self.path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })
+        let expect = crate::files::Expect::Unchanged(self.read);
+        crate::files::replace(&self.path, self.text.as_bytes(), expect)
     }
 }

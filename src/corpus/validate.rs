@@ -4,7 +4,7 @@ use crate::corpus::id::Id;
 use crate::corpus::id::IdMap;
 use crate::corpus::model::{Claim, Polarity, UndercutTarget};
 use crate::corpus::read::{Kind, Parsed, Reference};
-use crate::diagnostic::{did_you_mean, Diagnostic, Origin};
+use crate::diagnostic::{did_you_mean_within, Diagnostic, Origin};
 use std::collections::BTreeMap;
 
 /// Adds a diagnostic to `parsed` for every cross-record problem.
@@ -79,10 +79,11 @@ fn declared_ids<'a>(
     ids
 }
 
-/// How many candidate ids did-you-mean may compare, over all unknown references together. It
-/// keeps a file of thousands of dangling references from costing time quadratic in its size; past
-/// it, unknown references get the hint without a suggestion.
-const SUGGESTION_BUDGET: usize = 2_000_000;
+/// How many characters did-you-mean may compare, over all unknown references together (see
+/// `did_you_mean_within`). It keeps a file of thousands of dangling references, or one id of a
+/// megabyte, from costing time quadratic in its size; past it, unknown references get the hint
+/// without a suggestion.
+const SUGGESTION_BUDGET: u64 = 200_000_000;
 
 fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
     // The ids by kind, sorted, for did-you-mean: made on the first unknown reference only.
@@ -130,12 +131,8 @@ fn check_references(parsed: &Parsed, ids: &Ids, found: &mut Vec<Diagnostic>) {
                     .flat_map(|k| by_kind.get(k).map_or(&[][..], Vec::as_slice))
                     .copied()
                     .collect();
-                let suggestion = if candidates.len() <= budget {
-                    budget -= candidates.len();
-                    did_you_mean(&r.target, candidates.iter().copied())
-                } else {
-                    None
-                };
+                let suggestion =
+                    did_you_mean_within(&r.target, candidates.iter().copied(), &mut budget);
                 let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if is_school => {

@@ -161,6 +161,10 @@ fn split_name(name: &str) -> (String, String) {
     }
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a tree of JSON values with string keys always serializes"
+)]
 pub(crate) fn render(debate: &Debate, picture: &Picture) -> String {
     let corpus = debate.corpus();
     let mut builder = Builder {

@@ -22,6 +22,10 @@ pub(super) fn derived(what: &str) -> Value {
     json!({ "derived": what })
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "the records are plain data with string keys, which serde_json always serializes"
+)]
 fn to_value(record: &impl Serialize) -> Value {
     serde_json::to_value(record).expect("records serialize to JSON")
 }

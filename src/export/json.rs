@@ -34,6 +34,10 @@ struct JsonEdge<'a> {
 
 /// `{"nodes": [{id, kind, text, cluster}], "edges": [{from, to, relation}]}`, nodes sorted by
 /// cluster then id, edges by their ends' ids then relation.
+#[allow(
+    clippy::expect_used,
+    reason = "plain data with string keys always serializes"
+)]
 pub(crate) fn render(picture: &Picture) -> String {
     let graph = Graph {
         nodes: picture

@@ -172,6 +172,10 @@ impl<'a, F: Fn(u32) -> &'a Id> ByAddress<'a, F> {
     /// # Panics
     ///
     /// If an id resolves neither way.
+    #[allow(
+        clippy::expect_used,
+        reason = "a Debate is built from a validated corpus, whose references all resolve"
+    )]
     pub(super) fn get_batch(
         &self,
         ids: &[&str],

@@ -252,6 +252,10 @@ fn resolve(corpus: &Corpus, index: &IdIndex, n: usize, edges: usize) -> Vec<u32>
 /// Adds the edges that the fast path of [`Debate::new`] leaves out: works cited by claims,
 /// the premises and conclusions of linked arguments, and undercuts. They are few, and resolved
 /// by their text.
+#[allow(
+    clippy::expect_used,
+    reason = "a Debate is built from a validated corpus, whose undercuts name what exists"
+)]
 fn add_scholarship_and_criticism(
     corpus: &Corpus,
     inferences: &[Inference],
@@ -310,6 +314,10 @@ impl Debate {
     ///
     /// If a reference in the corpus does not resolve (a corpus that [`Corpus::validate`]
     /// rejects).
+    #[allow(
+        clippy::expect_used,
+        reason = "a Debate is built from a validated corpus, whose references all resolve"
+    )]
     pub fn new(corpus: Corpus) -> Debate {
         let (d, c) = (corpus.documents.len(), corpus.claims.len());
         let (w, h) = (corpus.works.len(), corpus.historians.len());

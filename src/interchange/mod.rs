@@ -9,7 +9,6 @@
 mod aif;
 mod argdown;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use aif::{AifImport, ImportSummary, Tally};
@@ -50,25 +49,21 @@ pub enum ImportError {
         /// The cause.
         source: std::io::Error,
     },
-    /// An output file exists already.
-    #[error("`{}` exists already: import into an empty folder, or remove it", .0.display())]
-    Exists(PathBuf),
+    /// The input is beyond a limit of the importer (see [`AifImport::MAX_INPUT_BYTES`]).
+    #[error("{0}")]
+    Limit(String),
 }
 
-/// Writes `files` (`(file name, text)`) into `dir`, creating it if needed; refuses to
-/// overwrite, before writing anything. Returns the paths written.
-fn write_new_files(dir: &Path, files: &[(String, &String)]) -> Result<Vec<PathBuf>, ImportError> {
-    let write_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ImportError::Write { path, source }
-    };
-    fs::create_dir_all(dir).map_err(write_err(dir))?;
-    let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
-    if let Some(path) = paths.iter().find(|p| p.exists()) {
-        return Err(ImportError::Exists(path.clone()));
-    }
-    for (path, (_, text)) in paths.iter().zip(files) {
-        fs::write(path, text).map_err(write_err(path))?;
-    }
-    Ok(paths)
+/// Writes `files` (`(file name, bytes)`) as the folder `dir`, whole or not at all
+/// ([`crate::files::write_folder`]): `dir` must be new or empty unless `existing` says to
+/// replace a folder that holds a corpus. Returns the paths written.
+fn write_import(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    existing: crate::files::Existing,
+) -> Result<Vec<PathBuf>, ImportError> {
+    crate::files::write_folder(dir, files, existing).map_err(|source| ImportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })
 }

@@ -309,6 +309,10 @@ fn json<T: serde::Serialize>(value: T) -> Answer {
 }
 
 /// The answer to a request on the corpus as `analysis` read it (`None`: no corpus folder yet).
+#[allow(
+    clippy::expect_used,
+    reason = "the analysis is taken only after an id was found in it"
+)]
 fn answer(analysis: Option<&Analysis>, request: &Request) -> Answer {
     let at = |position: &TextDocumentPositionParams| {
         let file = path_of(&position.text_document.uri)?;

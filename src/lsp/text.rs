@@ -45,6 +45,10 @@ pub(crate) fn range(text: &str, line: u32, start: u32, end: u32) -> Range {
 
 /// The `file://` URI of an absolute path, with every byte but the unreserved ones and `/`
 /// percent-encoded.
+#[allow(
+    clippy::expect_used,
+    reason = "a percent-encoded absolute path is a valid URI"
+)]
 pub(crate) fn uri_of(path: &Path) -> Uri {
     let mut text = String::from("file://");
     let path = path.to_string_lossy();

@@ -120,6 +120,7 @@ impl Framework {
     /// can tell (it is the least one, and labels in it are final). IN and OUT: an admissible
     /// set containing or attacking `a`, searched on the arguments with a path to `a`, then its
     /// least complete extension.
+    #[allow(clippy::expect_used, reason = "an argument is among its own ancestors")]
     fn complete_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
         if label == Label::Undec {
             return Some(self.grounded()).filter(|g| g[a as usize] == Label::Undec);
@@ -147,6 +148,7 @@ impl Framework {
         self.least_complete(&fixed)
     }
 
+    #[allow(clippy::expect_used, reason = "an argument is among its own ancestors")]
     fn preferred_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
         if label != Label::Undec {
             let complete = self.complete_with(a, label)?;

@@ -63,6 +63,10 @@ impl Framework {
 
     /// The strongly connected components of the attack graph in topological order: every
     /// attack goes from a component to itself or to a later one. Iterative Tarjan, O(n + m).
+    #[allow(
+        clippy::expect_used,
+        reason = "the loop runs only while the call stack is not empty"
+    )]
     pub(crate) fn sccs(&self) -> Vec<Vec<u32>> {
         let mut t = Tarjan::new(self.len());
         for root in 0..self.len() as u32 {

@@ -64,6 +64,16 @@ pub enum IccmaError {
     UnknownArgument(String),
 }
 
+/// The most arguments an ICCMA 2023 header (`p af N`) may declare: ten million, whose names
+/// alone take about 300 MB. An ICCMA file lists attacks only, so an argument costs the file
+/// nothing and its length cannot bound the count; this limit does, before anything is
+/// allocated. (ASPARTIX and TGF files name every argument, so their length bounds it.)
+pub const MAX_ARGUMENTS: u32 = 10_000_000;
+
+/// The largest framework file `historiograph iccma` reads: 256 MiB, checked before reading (the
+/// largest ICCMA 2023 instances are a few MiB).
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
 fn parse_error(line: usize, message: String) -> IccmaError {
     IccmaError::Parse { line, message }
 }
@@ -124,12 +134,22 @@ fn parse_i23(text: &str) -> Result<Parsed, IccmaError> {
         match n {
             None => match tokens[..] {
                 ["p", "af", count] => {
-                    n = Some(count.parse().map_err(|_| {
+                    let declared: u32 = count.parse().map_err(|_| {
                         parse_error(
                             i + 1,
                             format!("expected a number of arguments, found `{count}`"),
                         )
-                    })?)
+                    })?;
+                    if declared > MAX_ARGUMENTS {
+                        return Err(parse_error(
+                            i + 1,
+                            format!(
+                                "expected at most {MAX_ARGUMENTS} arguments, found `p af \
+                                 {declared}`; the solver does not take frameworks this large"
+                            ),
+                        ));
+                    }
+                    n = Some(declared);
                 }
                 _ => {
                     return Err(parse_error(

@@ -69,6 +69,7 @@ pub(crate) type Visit<'v, 'a> = &'v mut dyn FnMut(&mut Search<'a>) -> ControlFlo
 
 impl<'a> Search<'a> {
     /// A search for complete labellings, with the grounded labels fixed.
+    #[allow(clippy::expect_used, reason = "a complete labelling always exists")]
     pub(crate) fn complete(af: &'a Framework) -> Search<'a> {
         Search::new(af, Mode::Complete, ALL).expect("a complete labelling always exists")
     }
@@ -80,6 +81,7 @@ impl<'a> Search<'a> {
 
     /// A search for admissible labellings that extend the grounded one (every admissible set
     /// is contained in a complete extension, which contains the grounded one).
+    #[allow(clippy::expect_used, reason = "the grounded labelling is admissible")]
     pub(crate) fn admissible(af: &'a Framework) -> Search<'a> {
         Search::new(af, Mode::Admissible, ALL).expect("the grounded labelling is admissible")
     }
@@ -137,6 +139,10 @@ impl<'a> Search<'a> {
     }
 
     /// Undoes every change since `mark`.
+    #[allow(
+        clippy::expect_used,
+        reason = "the trail is longer than the mark inside the loop"
+    )]
     pub(crate) fn undo(&mut self, mark: usize) {
         while self.trail.len() > mark {
             let (a, d) = self.trail.pop().expect("trail longer than mark");

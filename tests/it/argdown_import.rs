@@ -385,7 +385,10 @@ fn cli_imports_argdown_and_refuses_to_overwrite() {
     assert_eq!(corpus.claim("b").unwrap().supports, ["a"]);
     let again = run().code(1);
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("exists already"), "{stderr}");
+    assert!(
+        stderr.contains("expected a new or empty folder"),
+        "{stderr}"
+    );
     // Under --json, the summary and the files written on standard output.
     let fresh = dir.join("json");
     let out = Command::cargo_bin("historiograph")

@@ -10,6 +10,13 @@ use historiograph::{export, Corpus, Debate, ExportOptions, Format};
 
 use crate::support::TempDir;
 
+mod diagnostics;
+mod limits;
+mod links;
+mod notebooks;
+mod pipes;
+mod writes;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -589,7 +589,10 @@ fn cli_imports_a_map_and_refuses_to_overwrite() {
     Corpus::load(&out).unwrap();
     let again = run().code(1);
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("exists already"), "{stderr}");
+    assert!(
+        stderr.contains("expected a new or empty folder"),
+        "{stderr}"
+    );
     Command::cargo_bin("historiograph")
         .unwrap()
         .args(["contested", "--corpus"])

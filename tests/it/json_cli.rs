@@ -184,7 +184,10 @@ fn import_gives_the_summary() {
     assert_eq!(v["summary"]["supports"], 1, "{v}");
     assert_eq!(v["written"].as_array().unwrap().len(), 1, "{v}");
     let again = json_of(&mut import(), 1);
-    assert!(again["error"].as_str().unwrap().contains("exists already"));
+    assert!(again["error"]
+        .as_str()
+        .unwrap()
+        .contains("expected a new or empty folder"));
 }
 
 #[test]

@@ -183,7 +183,10 @@ pub(crate) fn read_files(sources: &[(PathBuf, String)], parsed: &mut Parsed) {
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().expect("a corpus reader thread panicked"))
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     done.sort_by_key(|(i, _)| *i);

@@ -38,9 +38,8 @@ mod summary;
 
 pub use summary::{ImportSummary, Tally};
 
-use super::{write_new_files, ImportError};
+use super::{write_import, ImportError};
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -60,13 +59,20 @@ pub struct AifImport {
 }
 
 impl AifImport {
+    /// The largest AIF file [`AifImport::read`] reads: 16 MiB, checked before reading. AIFdb's
+    /// largest maps are a few hundred KiB.
+    pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
     /// Reads and imports an AIF JSON file; the corpus is named after the file stem.
     pub fn read(path: impl AsRef<Path>) -> Result<AifImport, ImportError> {
         let path = path.as_ref();
-        let text = fs::read_to_string(path).map_err(|source| ImportError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text =
+            crate::files::read_text_limited(path, Self::MAX_INPUT_BYTES).map_err(|source| {
+                ImportError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            })?;
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -82,7 +88,16 @@ impl AifImport {
             message: e.to_string(),
         })?;
         let map = Map::parse(&value)?;
-        map.import(name)
+        let imported = map.import(name)?;
+        let limit = crate::corpus::prescan::MAX_FILE_BYTES;
+        if imported.yaml.len() as u64 > limit {
+            return Err(ImportError::Limit(format!(
+                "expected a corpus file of at most {limit} bytes, which the loader reads, found \
+                 the import makes {} bytes; split the map into smaller ones",
+                imported.yaml.len()
+            )));
+        }
+        Ok(imported)
     }
 
     /// The imported corpus, validated as [`Corpus::load`] would.
@@ -90,14 +105,27 @@ impl AifImport {
         Corpus::from_sources([(format!("{}.yaml", self.summary.name), &self.yaml)])
     }
 
-    /// Writes `NAME.yaml` (and `NAME.unmapped.json` when something is kept aside) into `dir`,
-    /// creating it if needed; refuses to overwrite. Returns the paths written.
+    /// Writes `NAME.yaml` (and `NAME.unmapped.json` when something is kept aside) as the
+    /// folder `dir`, which must be new or empty; written whole or not at all
+    /// ([`crate::files::write_folder`]). Returns the paths written.
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ImportError> {
+        self.write_with(dir, crate::files::Existing::Refuse)
+    }
+
+    /// [`AifImport::write`], replacing a folder that already holds corpus files when
+    /// `existing` is [`Existing::Replace`](crate::files::Existing::Replace): none of them is
+    /// left beside the import.
+    pub fn write_with(
+        &self,
+        dir: impl AsRef<Path>,
+        existing: crate::files::Existing,
+    ) -> Result<Vec<PathBuf>, ImportError> {
+        let dir = dir.as_ref();
         let name = &self.summary.name;
-        let mut files = vec![(format!("{name}.yaml"), &self.yaml)];
+        let mut files = vec![(format!("{name}.yaml"), self.yaml.clone().into_bytes())];
         if let Some(aside) = &self.aside {
-            files.push((format!("{name}.unmapped.json"), aside));
+            files.push((format!("{name}.unmapped.json"), aside.clone().into_bytes()));
         }
-        write_new_files(dir.as_ref(), &files)
+        write_import(dir, &files, existing)
     }
 }

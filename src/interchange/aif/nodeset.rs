@@ -56,6 +56,10 @@ pub(super) struct Map<'j> {
     pub(super) outs: Vec<Vec<usize>>,
 }
 
+/// The most edges into, or out of, one scheme node (RA, CA, MA, TA, YA, …): its premises and
+/// conclusions. AIFdb's maps have a handful.
+pub(super) const MAX_SCHEME_EDGES: usize = 256;
+
 /// A string or number as text.
 fn scalar(value: &Value) -> Option<String> {
     match value {
@@ -225,8 +229,14 @@ impl<'j> Map<'j> {
             locutions.push((index.get(&node).copied(), person, extra, raw));
         }
         let mut participants = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, raw) in list(root, "participants", false)?.iter().enumerate() {
             let id = field(raw, "participants", i, "participantID")?;
+            if let Some(first) = seen.insert(id.clone(), i) {
+                return Err(ImportError::Shape(format!(
+                    "duplicate participantID `{id}` in participants[{first}] and participants[{i}]"
+                )));
+            }
             let part = |k: &str| raw.get(k).and_then(scalar).unwrap_or_default();
             let name = format!("{} {}", part("firstname"), part("surname"));
             participants.push(Participant {
@@ -242,6 +252,18 @@ impl<'j> Map<'j> {
             if let (Some(from), Some(to)) = (edge.from, edge.to) {
                 outs[from].push(e);
                 ins[to].push(e);
+            }
+        }
+        // A scheme node (RA, CA, …) joins a few premises to a conclusion; one joining thousands
+        // would be written into the notes of each, at a cost that grows with the square.
+        for (i, node) in nodes.iter().enumerate() {
+            let degree = ins[i].len().max(outs[i].len());
+            if !matches!(node.kind, "I" | "L") && degree > MAX_SCHEME_EDGES {
+                return Err(ImportError::Limit(format!(
+                    "expected at most {MAX_SCHEME_EDGES} edges into or out of a {} node, found \
+                     {degree} at nodes[{i}] (`{}`); split the inference into smaller ones",
+                    node.kind, node.id
+                )));
             }
         }
         Ok(Map {

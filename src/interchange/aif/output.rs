@@ -33,6 +33,7 @@ impl<'m, 'j> Importer<'m, 'j> {
         }
     }
 
+    #[allow(clippy::expect_used, reason = "JSON values always serialize")]
     pub(super) fn finish(self) -> AifImport {
         let records = self.records();
         let per_claim = |f: fn(&crate::Claim) -> usize| records.claims.iter().map(f).sum();
@@ -138,6 +139,10 @@ impl<'m, 'j> Importer<'m, 'j> {
 
     /// The imported records as a corpus, placed in `NAME.yaml`: the marked records with what
     /// the map adds to them, and the records made from unmarked nodes.
+    #[allow(
+        clippy::expect_used,
+        reason = "the importer gives every undercut argument an id"
+    )]
     fn records(&self) -> Corpus {
         let origin = Some(crate::Origin::file(format!("{}.yaml", self.name)));
         let mut schools = crate::School::built_in();
@@ -189,6 +194,10 @@ impl<'m, 'j> Importer<'m, 'j> {
     }
 
     /// A claim: its marked record (if any) with what the map adds to it.
+    #[allow(
+        clippy::expect_used,
+        reason = "the importer gives every undercut argument an id"
+    )]
     fn claim(&self, c: &ClaimDraft) -> crate::Claim {
         let id = |i: usize| -> crate::Id { self.claims[i].id.as_str().into() };
         let mut claim = c.record.clone().unwrap_or_default();

@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{Corpus, LoadError};
-use crate::interchange::{write_new_files, ImportError};
+use crate::interchange::{write_import, ImportError};
 
 /// Why an Argdown file could not be read: the line and what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -116,10 +116,24 @@ impl ArgdownImport {
         Corpus::from_sources([(format!("{}.yaml", self.summary.name), &self.yaml)])
     }
 
-    /// Writes `NAME.yaml` into `dir`, creating it if needed; refuses to overwrite. Returns the
-    /// paths written.
+    /// Writes `NAME.yaml` as the folder `dir`, which must be new or empty; written whole or not
+    /// at all ([`crate::files::write_folder`]). Returns the paths written.
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ImportError> {
+        self.write_with(dir, crate::files::Existing::Refuse)
+    }
+
+    /// [`ArgdownImport::write`], replacing a folder that already holds corpus files when
+    /// `existing` is [`Existing::Replace`](crate::files::Existing::Replace).
+    pub fn write_with(
+        &self,
+        dir: impl AsRef<Path>,
+        existing: crate::files::Existing,
+    ) -> Result<Vec<PathBuf>, ImportError> {
         let name = format!("{}.yaml", self.summary.name);
-        write_new_files(dir.as_ref(), &[(name, &self.yaml)])
+        write_import(
+            dir.as_ref(),
+            &[(name, self.yaml.clone().into_bytes())],
+            existing,
+        )
     }
 }

@@ -289,6 +289,10 @@ impl Builder<'_> {
         true
     }
 
+    #[allow(
+        clippy::expect_used,
+        reason = "an undercut target is linked, and linked arguments are named when they are made"
+    )]
     fn relations(&mut self) {
         for r in &self.model.relations {
             let why = format!("Argdown {} at line {}", r.kind.name(), r.line);
@@ -368,6 +372,10 @@ impl Builder<'_> {
         }
     }
 
+    #[allow(
+        clippy::expect_used,
+        reason = "every argument is given its conclusion's claim when it is read"
+    )]
     fn claim_of(&self, r: Ref) -> usize {
         match r {
             Ref::Statement(s) => self.statement_claim[s],
