@@ -20,4 +20,6 @@ mod queries;
 mod readme;
 mod scale;
 mod semantics;
+mod site;
+mod site_browser;
 mod verdicts;
