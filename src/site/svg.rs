@@ -370,7 +370,11 @@ fn draw(boxes: &[Box_], edges: &[(usize, usize, Relation)]) -> String {
     }
     for (v, b) in boxes.iter().enumerate() {
         let (x, y) = xy[v];
-        let _ = write!(out, "<g class=\"node\">");
+        let _ = write!(
+            out,
+            "<g class=\"node{}\">",
+            if b.focus { " focus" } else { "" }
+        );
         if let Some(href) = &b.href {
             let _ = write!(out, "<a href=\"{href}\">");
         }
@@ -521,7 +525,7 @@ pub(crate) fn map_page(ctx: &Ctx) -> (String, String) {
         .filter_map(|&(a, b, r)| Some((*at.get(&a)?, *at.get(&b)?, r)))
         .collect();
     let svg = draw(&boxes, &edges);
-    let _ = writeln!(p.body, "<section id=\"picture\" aria-label=\"Picture\"><figure class=\"picture\">\n{svg}<figcaption>Schools and theses by their claims; an arrow stands for every relation of its kind between two groups (hover for the count).</figcaption></figure>");
+    let _ = writeln!(p.body, "<section id=\"picture\" aria-label=\"Picture\"><figure class=\"picture\">\n{svg}<figcaption>Claims grouped by the school or thesis they name (claims that name none apart; a school's page also lists the claims its historians advance); an arrow stands for the relations of one kind between two groups, counted in the table below.</figcaption></figure>");
     legend(&mut p, edges.iter().map(|e| e.2));
     p.push("</section>\n");
     p.heading(2, "counts", "Relations between the groups");
