@@ -59,12 +59,19 @@ fn broken_links_in(site: &BTreeMap<&str, &str>) -> Vec<String> {
         .iter()
         .map(|(p, html)| {
             let has_id = select("[id]");
-            let ids = html.select(&has_id).map(|e| e.attr("id").unwrap().to_string());
+            let ids = html
+                .select(&has_id)
+                .map(|e| e.attr("id").unwrap().to_string());
             (*p, ids.collect())
         })
         .collect();
     let mut problems = Vec::new();
-    let targets = [("a", "href"), ("link", "href"), ("script", "src"), ("form", "action")];
+    let targets = [
+        ("a", "href"),
+        ("link", "href"),
+        ("script", "src"),
+        ("form", "action"),
+    ];
     for (page, html) in &pages {
         for (element, attr) in targets {
             for e in html.select(&select(&format!("{element}[{attr}]"))) {
@@ -86,7 +93,9 @@ fn broken_links_in(site: &BTreeMap<&str, &str>) -> Vec<String> {
                     problems.push(format!("{page}: no file for {href}"));
                     continue;
                 };
-                if !anchor.is_empty() && !ids.get(target.as_str()).is_some_and(|s| s.contains(anchor)) {
+                if !anchor.is_empty()
+                    && !ids.get(target.as_str()).is_some_and(|s| s.contains(anchor))
+                {
                     problems.push(format!("{page}: no #{anchor} on {target}"));
                 }
             }
@@ -99,13 +108,20 @@ fn broken_links_in(site: &BTreeMap<&str, &str>) -> Vec<String> {
 fn every_internal_link_and_anchor_of_the_bundled_site_resolves() {
     let site = bundled_site();
     let problems = broken_links(&site);
-    assert!(problems.is_empty(), "{} broken links:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} broken links:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     assert!(site.len() > 300);
 }
 
 #[test]
 fn the_link_checker_finds_a_missing_page_and_a_missing_anchor() {
-    let html = |body: &str| format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>{body}</body></html>");
+    let html = |body: &str| {
+        format!("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>{body}</body></html>")
+    };
     let files = [
         ("index.html", html("<a href=\"claim/a.html#status\">a</a> <a href=\"claim/b.html\">b</a> <a href=\"javascript:x\">j</a>")),
         ("claim/a.html", html("<h2 id=\"evidence\">e</h2><a href=\"../index.html\">up</a>")),
@@ -154,7 +170,11 @@ fn the_same_corpus_gives_the_same_bytes() {
                 if path.is_dir() {
                     stack.push(path);
                 } else {
-                    let rel = path.strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned();
+                    let rel = path
+                        .strip_prefix(dir.path())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned();
                     files.insert(rel, std::fs::read(&path).unwrap());
                 }
             }
@@ -172,7 +192,8 @@ fn the_index_and_the_gottwald_letter_page_are_pinned() {
     insta::assert_snapshot!("site_index", site.file("index.html").unwrap());
     insta::assert_snapshot!(
         "site_gottwald_letter",
-        site.file("document/stalin-gottwald-1950-08-27.html").unwrap()
+        site.file("document/stalin-gottwald-1950-08-27.html")
+            .unwrap()
     );
 }
 
@@ -180,23 +201,41 @@ fn the_index_and_the_gottwald_letter_page_are_pinned() {
 fn the_gottwald_letter_page_renders_the_library_answers() {
     let debate = Debate::new(Corpus::bundled());
     let site = Site::build(&debate);
-    let page = Html::parse_document(site.file("document/stalin-gottwald-1950-08-27.html").unwrap());
+    let page = Html::parse_document(
+        site.file("document/stalin-gottwald-1950-08-27.html")
+            .unwrap(),
+    );
     let listed = |anchor: &str| -> Vec<String> {
         // The list right after the heading.
         let heading = page.select(&select(&format!("h2#{anchor} + ul"))).next();
         heading.map_or(Vec::new(), |ul| {
-            ul.select(&select("li > a:first-child")).map(|a| a.text().collect()).collect()
+            ul.select(&select("li > a:first-child"))
+                .map(|a| a.text().collect())
+                .collect()
         })
     };
-    let resting: Vec<String> =
-        debate.rests_only_on("stalin-gottwald-1950-08-27").unwrap().iter().map(|c| c.id.to_string()).collect();
+    let resting: Vec<String> = debate
+        .rests_only_on("stalin-gottwald-1950-08-27")
+        .unwrap()
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
     assert!(!resting.is_empty());
     assert_eq!(listed("rests-only-on"), resting);
-    let depending: Vec<String> =
-        debate.depends_on("stalin-gottwald-1950-08-27").unwrap().iter().map(|c| c.id.to_string()).collect();
+    let depending: Vec<String> = debate
+        .depends_on("stalin-gottwald-1950-08-27")
+        .unwrap()
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
     assert_eq!(listed("depends-on"), depending);
     let claim = Html::parse_document(site.file("claim/gottwald-letter-trap.html").unwrap());
-    let status: String = claim.select(&select("strong.status")).next().unwrap().text().collect();
+    let status: String = claim
+        .select(&select("strong.status"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
     assert_eq!(status, "out");
 }
 
@@ -205,7 +244,10 @@ fn active_content(path: &str, html: &Html) -> Vec<String> {
     let mut found = Vec::new();
     for e in html.select(&select("*")) {
         let name = e.value().name();
-        if matches!(name, "iframe" | "object" | "embed" | "img" | "base" | "frame") {
+        if matches!(
+            name,
+            "iframe" | "object" | "embed" | "img" | "base" | "frame"
+        ) {
             found.push(format!("{path}: <{name}>"));
         }
         if name == "script" && !matches!(e.attr("src"), Some("search.js" | "search-index.js")) {
@@ -215,7 +257,9 @@ fn active_content(path: &str, html: &Html) -> Vec<String> {
             if attr.starts_with("on") || attr == "style" || attr == "srcdoc" {
                 found.push(format!("{path}: {name} {attr}"));
             }
-            if matches!(attr, "href" | "src" | "action") && value.to_ascii_lowercase().contains("script:") {
+            if matches!(attr, "href" | "src" | "action")
+                && value.to_ascii_lowercase().contains("script:")
+            {
                 found.push(format!("{path}: {name} {attr}={value}"));
             }
         }
@@ -231,26 +275,52 @@ fn hostile_text_stays_text_in_pages_and_in_the_search_index() {
         let html = Html::parse_document(text);
         assert!(html.errors.is_empty(), "{path}: {:?}", html.errors);
         found.extend(active_content(path, &html));
-        let csp = html.select(&select("meta[http-equiv=Content-Security-Policy]")).next();
+        let csp = html
+            .select(&select("meta[http-equiv=Content-Security-Policy]"))
+            .next();
         let csp = csp.and_then(|m| m.attr("content")).unwrap_or_default();
-        assert!(csp.contains("script-src 'self'") && csp.contains("default-src 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("default-src 'none'"),
+            "{path}: {csp}"
+        );
     }
     assert!(found.is_empty(), "{found:#?}");
     // The payloads are there, as text.
-    let claim = site.files().find(|(p, t)| p.starts_with("claim/_") && t.contains("pwned=12")).unwrap();
-    let text: String = Html::parse_document(claim.1).select(&select("p.statement")).next().unwrap().text().collect();
-    assert_eq!(text, "</script><script>document.body.dataset.pwned=12</script>");
+    let claim = site
+        .files()
+        .find(|(p, t)| p.starts_with("claim/_") && t.contains("pwned=12"))
+        .unwrap();
+    let text: String = Html::parse_document(claim.1)
+        .select(&select("p.statement"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(
+        text,
+        "</script><script>document.body.dataset.pwned=12</script>"
+    );
     // Only http(s) URLs become links: neither `javascript:` URL does.
     for work in ["work/w.html", "work/w2.html"] {
         let page = Html::parse_document(site.file(work).unwrap());
-        let hrefs: Vec<&str> = page.select(&select("main a[href]")).filter_map(|a| a.attr("href")).collect();
+        let hrefs: Vec<&str> = page
+            .select(&select("main a[href]"))
+            .filter_map(|a| a.attr("href"))
+            .collect();
         assert!(hrefs.iter().all(|h| !h.contains(':')), "{work}: {hrefs:?}");
     }
     let index = site.file("search-index.js").unwrap();
-    let payload = index.split_once(" = ").unwrap().1.trim_end().trim_end_matches(';');
+    let payload = index
+        .split_once(" = ")
+        .unwrap()
+        .1
+        .trim_end()
+        .trim_end_matches(';');
     assert!(!payload.contains('<') && !payload.contains('>') && !payload.contains('\u{2028}'));
     let value: serde_json::Value = serde_json::from_str(payload).unwrap();
-    assert!(value.to_string().contains("</script><script>document.body.dataset.pwned=12</script>"));
+    assert!(value
+        .to_string()
+        .contains("</script><script>document.body.dataset.pwned=12</script>"));
     assert!(broken_links(&site).is_empty(), "{:?}", broken_links(&site));
 }
 
@@ -264,7 +334,11 @@ fn the_command_writes_a_site_replaces_its_own_and_refuses_other_folders() {
     let out = tmp.path().join("site");
     let run = |dir: &std::path::Path| cli().args(["site", "-o"]).arg(dir).output().unwrap();
     let first = run(&out);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     assert!(String::from_utf8_lossy(&first.stdout).starts_with("wrote "));
     assert!(out.join("index.html").is_file() && out.join(SITE_MARKER).is_file());
     // A stray file in a previous site goes with it.
@@ -278,7 +352,10 @@ fn the_command_writes_a_site_replaces_its_own_and_refuses_other_folders() {
     let refused = run(&other);
     assert_eq!(refused.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("is not empty and is not a site written by historiograph"), "{stderr}");
+    assert!(
+        stderr.contains("is not empty and is not a site written by historiograph"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_dir(&other).unwrap().count(), 1);
     // A file is refused; an empty folder is taken.
     let refused = run(&other.join("thesis.md"));
@@ -294,7 +371,13 @@ fn the_command_writes_a_site_replaces_its_own_and_refuses_other_folders() {
     names.sort();
     assert_eq!(names, ["empty", "notes", "site"]);
     // --json reports what was written.
-    let json = cli().args(["site", "--json", "-o"]).arg(&out).arg("--corpus").arg(corpus_dir("debate")).output().unwrap();
+    let json = cli()
+        .args(["site", "--json", "-o"])
+        .arg(&out)
+        .arg("--corpus")
+        .arg(corpus_dir("debate"))
+        .output()
+        .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(value["files"].as_u64().unwrap() > 10, "{value}");
 }
