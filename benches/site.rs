@@ -28,16 +28,22 @@ fn answers(debate: &Debate) -> usize {
     let mut bytes = 0;
     for claim in &corpus.claims {
         let base = debate.evidence(&claim.id).expect("the claim exists");
-        bytes += serde_json::to_string(&base).expect("answers serialise").len();
+        bytes += serde_json::to_string(&base)
+            .expect("answers serialise")
+            .len();
     }
     for document in &corpus.documents {
         let id = document.id.as_str();
         let resting = debate.rests_only_on(id).expect("the document exists");
         let depending = debate.depends_on(id).expect("the document exists");
         let fallen = debate.discredit(&[id]).expect("the document exists");
-        bytes += serde_json::to_string(&(resting, depending, fallen)).expect("serialises").len();
+        bytes += serde_json::to_string(&(resting, depending, fallen))
+            .expect("serialises")
+            .len();
     }
-    let accepted = debate.acceptability(Semantics::Grounded, &[]).expect("no documents set aside");
+    let accepted = debate
+        .acceptability(Semantics::Grounded, &[])
+        .expect("no documents set aside");
     bytes + serde_json::to_string(&accepted).expect("serialises").len()
 }
 

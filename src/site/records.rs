@@ -146,7 +146,7 @@ fn work(ctx: &Ctx, w: usize) -> (String, String) {
         Some(url) => format!("<a href=\"{0}\" rel=\"noreferrer\">{0}</a>", html(url)),
         None => u.map(html).unwrap_or_default(),
     };
-    let doi = work.doi.as_deref().map(|d| html(d)).unwrap_or_default();
+    let doi = work.doi.as_deref().map(html).unwrap_or_default();
     p.facts(&[
         ("Id", format!("<code>{}</code>", html(&work.id))),
         ("Reference", html(&chicago(work, |a| ctx.name(a)))),
