@@ -65,7 +65,7 @@ fn stroke(relation: Relation) -> (&'static str, &'static str, &'static str) {
 }
 
 const PALETTE: [&str; 8] = [
-    "#e3eefc", "#fde8e4", "#e6f4e6", "#f3e8fb", "#fff2d6", "#e0f4f4", "#f6e6ef", "#ececec",
+    "#e3eefc", "#fde8e4", "#e6f4e6", "#f3e8fb", "#eef3c6", "#e0f4f4", "#f6e6ef", "#ececec",
 ];
 
 /// The fill of a claim of school `school` (by the school's place among the corpus's schools).
