@@ -15,7 +15,8 @@ pub(crate) fn assets() -> [(&'static str, &'static str); 2] {
 }
 
 /// `search-index.js`: `window.HISTORIOGRAPH_SEARCH = [[kind, id, text, extra, href], …]`, in
-/// the order claims, documents, historians, schools, works, each sorted by id. `extra` holds
+/// the order documents, historians, schools, works, claims (the few records a search most
+/// likely names before the many claims about them), each sorted by id. `extra` holds
 /// what else a reader may search by: names, dates, kinds.
 pub(crate) fn index_js(ctx: &Ctx) -> (String, String) {
     let debate = ctx.debate;
@@ -34,7 +35,7 @@ pub(crate) fn index_js(ctx: &Ctx) -> (String, String) {
             extra = format!("{extra} · {period}");
         }
         add(
-            0,
+            4,
             "claim",
             &claim.id,
             &claim.statement,
@@ -44,11 +45,11 @@ pub(crate) fn index_js(ctx: &Ctx) -> (String, String) {
     }
     for d in &corpus.documents {
         let extra = format!("{} · {} · {}", d.date, d.kind, d.author);
-        add(1, "document", &d.id, &d.title, extra, ctx.page(&d.id));
+        add(0, "document", &d.id, &d.title, extra, ctx.page(&d.id));
     }
     for h in &corpus.historians {
         add(
-            2,
+            1,
             "historian",
             &h.id,
             &h.name,
@@ -58,7 +59,7 @@ pub(crate) fn index_js(ctx: &Ctx) -> (String, String) {
     }
     for s in &corpus.schools {
         add(
-            3,
+            2,
             "school",
             &s.id,
             &s.name,
@@ -69,7 +70,7 @@ pub(crate) fn index_js(ctx: &Ctx) -> (String, String) {
     for w in &corpus.works {
         let names: Vec<String> = w.authors.iter().map(|a| ctx.name(a)).collect();
         let extra = format!("{} · {}", w.year, names.join(", "));
-        add(4, "work", &w.id, &w.title, extra, ctx.page(&w.id));
+        add(3, "work", &w.id, &w.title, extra, ctx.page(&w.id));
     }
     entries.sort_by(|a, b| (a.0, a.2[1].as_str()).cmp(&(b.0, b.2[1].as_str())));
     let list = Value::Array(entries.into_iter().map(|(_, _, v)| v).collect());
