@@ -16,6 +16,9 @@ pub enum SiteError {
     /// The path exists and is not a folder.
     #[error("`{}` exists and is not a folder; choose a new or empty folder", .0.display())]
     NotAFolder(PathBuf),
+    /// The folder is the current folder, or holds it.
+    #[error("`{}` is the current folder or holds it, which writing a site replaces; name a folder inside it, e.g. `-o site`", .0.display())]
+    Current(PathBuf),
     /// A file could not be read, written or renamed.
     #[error("cannot {what} `{}`: {source}", path.display())]
     Io {
@@ -37,6 +40,14 @@ fn io<'p>(what: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> SiteE
 }
 
 pub(super) fn write(site: &Site, dir: &Path) -> Result<(), SiteError> {
+    // The site replaces its folder by a rename, which would leave a shell inside it in a
+    // removed folder: refuse the current folder and those above it.
+    let here = std::env::current_dir().and_then(|d| d.canonicalize());
+    if let (Ok(real), Ok(here)) = (dir.canonicalize(), here) {
+        if here.starts_with(&real) {
+            return Err(SiteError::Current(dir.to_path_buf()));
+        }
+    }
     let existing = match fs::symlink_metadata(dir) {
         Ok(meta) if meta.is_dir() => {
             let mut entries = fs::read_dir(dir).map_err(io("read", dir))?;

@@ -363,6 +363,15 @@ fn the_command_writes_a_site_replaces_its_own_and_refuses_other_folders() {
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     assert!(run(&empty).status.success());
+    // The current folder is refused: replacing it would strand the shell in a removed folder.
+    let here = cli()
+        .current_dir(&empty)
+        .args(["site", "-o", "."])
+        .output()
+        .unwrap();
+    assert_eq!(here.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&here.stderr).contains("is the current folder or holds it"));
+    assert!(empty.join("index.html").is_file());
     // Nothing is left beside the sites.
     let mut names: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
