@@ -33,6 +33,7 @@ fn main() {
     fs::write(target, out).expect("OUT_DIR is writable");
     shared_data_cfgs(Path::new(&root));
     program_cfgs();
+    chromium_cfg();
 }
 
 /// `cfg(networkx)` when `python3` can import networkx, which a test uses to read the GraphML
@@ -71,5 +72,19 @@ fn shared_data_cfgs(root: &Path) {
         if ci || dir.is_dir() {
             println!("cargo:rustc-cfg={cfg}");
         }
+    }
+}
+
+/// `cfg(chromium)` when Debian's Chromium is installed (or `HISTORIOGRAPH_CHROMIUM` names a
+/// browser), so that the browser tests show as ignored without it; under CI always, so that a
+/// missing browser fails there (`.ci/run` installs it).
+fn chromium_cfg() {
+    println!("cargo::rustc-check-cfg=cfg(chromium)");
+    println!("cargo:rerun-if-env-changed=HISTORIOGRAPH_CHROMIUM");
+    println!("cargo:rerun-if-changed=/usr/bin/chromium");
+    let ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let named = env::var_os("HISTORIOGRAPH_CHROMIUM").is_some();
+    if ci || named || Path::new("/usr/bin/chromium").exists() {
+        println!("cargo:rustc-cfg=chromium");
     }
 }

@@ -82,6 +82,7 @@ mod notebook;
 mod query;
 mod report;
 mod semantics;
+mod site;
 
 pub use bibliography::chicago;
 pub use corpus::date::{DateError, DateSpec, PartialDate};
@@ -117,6 +118,7 @@ pub use query::{
 };
 pub use report::Table;
 pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};
+pub use site::{Site, SiteError, SITE_MARKER};
 
 /// The petgraph crate this one builds on: [`Debate::graph`] is a `petgraph::graph::DiGraph` and
 /// [`Debate::node`] returns its `NodeIndex`, so use these types through this re-export to stay

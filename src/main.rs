@@ -16,8 +16,10 @@ use historiograph::{
 use serde_json::{json, Value};
 
 mod cli {
+    pub(crate) mod site;
     pub(crate) mod writes;
 }
+use cli::site::site;
 use cli::writes::{fmt, generate, import_aif, import_argdown, notebook};
 
 /// Ask the questions historians ask of a historiographical debate: which claims rest only on
@@ -94,6 +96,13 @@ enum Command {
     /// Run the language server for corpus files over standard input and output (editors start
     /// it; the corpus is --corpus, else the workspace's claims/ folder, else the workspace)
     Lsp,
+    /// Write the debate as a static website (HTML, CSS, a search script) that opens from
+    /// file:// with no server; DIR must be new, empty, or a site written before
+    Site {
+        /// The folder to write the site into
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,6 +322,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     match &cli.command {
         Command::Fmt(_) => unreachable!("fmt returned above"),
         Command::Check => check(&corpus, cli.json),
+        Command::Site { output } => site(corpus, output, cli.json),
         Command::Notebook { file, output } => notebook(corpus, file, output.as_deref(), cli.json),
         Command::Import(_) => unreachable!("imports return before the corpus is loaded"),
         Command::Export {

@@ -362,7 +362,8 @@ pub(crate) struct Picture<'d> {
 }
 
 impl<'d> Picture<'d> {
-    fn new(debate: &'d Debate, subgraph: &Subgraph) -> Picture<'d> {
+    /// The picture of a subgraph.
+    pub(crate) fn new(debate: &'d Debate, subgraph: &Subgraph) -> Picture<'d> {
         let graph = debate.graph();
         let mut items: Vec<(NodeIndex, Item<'d>)> = subgraph
             .nodes

@@ -147,10 +147,17 @@ impl Debate {
         let mut routes = Vec::new();
         let mut cited = Vec::new();
         let mut arguments = Vec::new();
+        // The attacks a route can meet: those on documents and on inferences (undercuts), found
+        // once here rather than by a scan of every attack for each route.
+        let undercuts: Vec<(u32, u32)> = (self.flow.attacks.iter().copied())
+            .filter(|&(_, t)| {
+                (t as usize) < self.flow.documents || self.flow.inference(t).is_some()
+            })
+            .collect();
         while let Some(&v) = queue.get(head) {
             head += 1;
             if (v as usize) < self.flow.documents {
-                routes.push(self.route(v, next));
+                routes.push(self.route(v, next, &undercuts));
                 continue;
             }
             if let Some(w) = self.flow.work(v) {
@@ -223,13 +230,15 @@ impl Debate {
             .collect()
     }
 
-    fn route(&self, document: u32, next: &[u32]) -> Route {
+    /// The route from `document` along `next`; `undercuts` holds at least every attack on a
+    /// document or an inference.
+    fn route(&self, document: u32, next: &[u32], undercuts: &[(u32, u32)]) -> Route {
         let path = self.path(document, next);
         // The claims that undercut the document, or the undercut link that the path takes.
         let on_path = self.steps(document, next);
         let struck =
             |t: u32| t == document || (on_path.contains(&t) && self.flow.inference(t).is_some());
-        let mut undercut_by: Vec<Id> = (self.flow.attacks.iter())
+        let mut undercut_by: Vec<Id> = (undercuts.iter())
             .filter(|&&(a, t)| struck(t) && self.flow_claim(a).is_some())
             .map(|&(a, _)| self.flow_id(a).clone())
             .collect();

@@ -26,4 +26,6 @@ mod readme;
 mod scale;
 mod schema;
 mod semantics;
+mod site;
+mod site_browser;
 mod verdicts;

@@ -54,6 +54,7 @@ fn every_subcommand_ends_quietly_on_a_closed_pipe() {
     let framework = path(&repo().join("examples/frameworks/four.apx"));
     let (generated, imported) = (dir.path().join("gen"), dir.path().join("imported"));
     let gottwald = "stalin-gottwald-1950-08-27";
+    let site = path(&dir.path().join("site"));
     let cases: Vec<Vec<String>> = [
         vec!["evidence", "gottwald-letter-trap"],
         vec!["rests-only-on", gottwald],
@@ -68,6 +69,7 @@ fn every_subcommand_ends_quietly_on_a_closed_pipe() {
         vec!["show", gottwald],
         vec!["find", "gottwald", "letter"],
         vec!["schema"],
+        vec!["site", "-o", &site],
         vec!["lsp"],
         vec!["show", "no-such-id"],
         vec!["documents"],
