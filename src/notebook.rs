@@ -33,6 +33,8 @@ const END: &str = "<!-- historiograph:end -->";
 const FENCE_INFO: &str = "historiograph";
 
 /// A problem in a notebook: a query that does not parse or cannot be answered.
+///
+/// Available with the `cli` feature (on by default).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{line}: {message}")]
 pub struct NotebookError {
@@ -43,6 +45,8 @@ pub struct NotebookError {
 }
 
 /// Every problem found in a notebook, in order of line; it derefs to the list.
+///
+/// Available with the `cli` feature (on by default).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotebookErrors(pub Vec<NotebookError>);
 
@@ -70,6 +74,8 @@ impl std::fmt::Display for NotebookErrors {
 impl std::error::Error for NotebookErrors {}
 
 /// A query line that does not parse: the grammar's message, on one line, lowercase.
+///
+/// Available with the `cli` feature (on by default).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct QueryParseError(pub String);
@@ -83,6 +89,8 @@ struct Line {
 }
 
 /// Parses one query line in the command line's grammar.
+///
+/// Available with the `cli` feature (on by default).
 pub fn parse_query(line: &str) -> Result<Query, QueryParseError> {
     let words = line.split_whitespace();
     Line::try_parse_from(words)
@@ -112,6 +120,8 @@ fn first_line(text: &str) -> String {
 /// is everything inside them, a query block shown as an example in a longer fence included. A
 /// result marker that does not close, or that follows no query block, is an error: rendering
 /// would otherwise drop or keep text it cannot tell apart from an answer.
+///
+/// Available with the `cli` feature (on by default).
 pub fn render(markdown: &str, debate: &Debate) -> Result<String, NotebookErrors> {
     let mut out = String::with_capacity(markdown.len() * 2);
     let mut errors = Vec::new();

@@ -48,7 +48,10 @@ pub struct Corpus {
 /// caret, hint), each followed by a blank line, then the [summary](LoadError::summary) as
 /// `error: invalid corpus: 2 problems in 1 file`. The lines come from the text the loader read,
 /// so rendering reads no file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` (`{:?}`) renders the same text, so that a `main` returning `Result<(), LoadError>`
+/// prints the diagnostics rather than a dump of them; `{:#?}` shows the structure.
+#[derive(Clone, PartialEq, Eq)]
 pub struct LoadError {
     /// The problems, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
@@ -58,6 +61,18 @@ pub struct LoadError {
 /// given the text of their line; the rest of the file's are counted in one line. A file of a
 /// hundred thousand problems prints a few screens, in time linear in its size.
 pub(crate) const SHOWN_PER_FILE: usize = 50;
+
+impl std::fmt::Debug for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if f.alternate() {
+            f.debug_struct("LoadError")
+                .field("diagnostics", &self.diagnostics)
+                .finish()
+        } else {
+            std::fmt::Display::fmt(self, f)
+        }
+    }
+}
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -214,3 +214,20 @@ fn edge_list_problems_render_with_their_line() {
         "{shown}"
     );
 }
+
+/// A `main` that returns `Result<(), LoadError>` prints the error with `{:?}`: that is the
+/// rendered diagnostics, not a dump of the struct; `{:#?}` still shows the structure.
+#[test]
+fn debug_renders_like_display_unless_alternate() {
+    let e = errors(&[(
+        "a.yaml",
+        "claims:\n  - {id: c, statement: s, proponents: [nobody]}\n",
+    )]);
+    assert_eq!(format!("{e:?}"), e.to_string());
+    assert!(e.to_string().contains("error: invalid corpus"), "{e}");
+    let structure = format!("{e:#?}");
+    assert!(
+        structure.starts_with("LoadError {\n    diagnostics: ["),
+        "{structure}"
+    );
+}
