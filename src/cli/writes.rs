@@ -98,59 +98,45 @@ pub(crate) fn import_aif(
     force: bool,
     json: bool,
 ) -> Result<(), Failure> {
-    let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
-    let imported = historiograph::AifImport::read(file).map_err(fail)?;
-    let written = imported
-        .write_with(output, existing(force))
-        .map_err(|e| match e {
-            historiograph::ImportError::Write { path, source } => {
-                write_failure(&path, source, true)
-            }
-            e => fail(e),
-        })?;
-    if json {
-        let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
-        let value = json!({ "summary": imported.summary, "written": written });
-        emit(&(to_json(&value) + "\n"));
-        return Ok(());
-    }
-    let mut report = imported.summary.to_string();
-    for path in written {
-        report.push_str(&format!("wrote {}\n", path.display()));
-    }
-    say(&report);
-    Ok(())
+    let imported = historiograph::AifImport::read(file).map_err(import_failure)?;
+    let written = imported.write_with(output, existing(force));
+    report_import(&imported.summary, written, json)
 }
 
-/// `import argdown`: as `import aif`, the summary and the files written to standard error, or
-/// under --json to standard output as `{"summary", "written"}`.
+/// `import argdown`: as `import aif`.
 pub(crate) fn import_argdown(
     file: &Path,
     output: &Path,
     force: bool,
     json: bool,
 ) -> Result<(), Failure> {
-    let fail = |e: historiograph::ImportError| Failure::new(e.to_string());
-    let imported = historiograph::ArgdownImport::read(file).map_err(fail)?;
-    let written = imported
-        .write_with(output, existing(force))
-        .map_err(|e| match e {
-            historiograph::ImportError::Write { path, source } => {
-                write_failure(&path, source, true)
-            }
-            e => fail(e),
-        })?;
+    let imported = historiograph::ArgdownImport::read(file).map_err(import_failure)?;
+    let written = imported.write_with(output, existing(force));
+    report_import(&imported.summary, written, json)
+}
+
+fn import_failure(e: historiograph::ImportError) -> Failure {
+    match e {
+        historiograph::ImportError::Write { path, source } => write_failure(&path, source, true),
+        e => Failure::new(e.to_string()),
+    }
+}
+
+/// What an import says once it has written its files (or failed to): its summary and the
+/// files written, on standard error, or under --json on standard output.
+fn report_import(
+    summary: &(impl std::fmt::Display + serde::Serialize),
+    written: Result<Vec<PathBuf>, historiograph::ImportError>,
+    json: bool,
+) -> Result<(), Failure> {
+    let written = written.map_err(import_failure)?;
     if json {
         let written: Vec<Value> = written.iter().map(|p| path_json(p)).collect();
-        let value = json!({ "summary": imported.summary, "written": written });
-        emit(
-            &(to_json(&value)
-                + "
-"),
-        );
+        let value = json!({ "summary": summary, "written": written });
+        emit(&(to_json(&value) + "\n"));
         return Ok(());
     }
-    let mut report = imported.summary.to_string();
+    let mut report = summary.to_string();
     for path in written {
         report.push_str(&format!("wrote {}\n", path.display()));
     }

@@ -38,16 +38,9 @@ struct Box_ {
     junction: bool,
 }
 
-/// The relations the evidence flows along (they decide the columns).
+/// The relations the evidence flows along (they decide the columns): the flow's own.
 fn flows(relation: Relation) -> bool {
-    matches!(
-        relation,
-        Relation::Backs
-            | Relation::Supports
-            | Relation::Cites
-            | Relation::Premise
-            | Relation::Concludes
-    )
+    crate::graph::Flow::carries(relation)
 }
 
 /// Stroke colour, dash pattern and legend class of each relation.
