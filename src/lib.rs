@@ -103,7 +103,9 @@ pub use query::{
     Critic, Criticised, LinkedStep, Premise, Undercutting, Verdict, Verdicts, WorkRoute,
 };
 pub use report::Table;
-pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};
+pub use semantics::{
+    iccma, Engine, Evidential, Framework, Interrupted, Label, Need, Reasoner, Semantics,
+};
 
 /// The petgraph crate this one builds on: [`Debate::graph`] is a `petgraph::graph::DiGraph` and
 /// [`Debate::node`] returns its `NodeIndex`, so use these types through this re-export to stay

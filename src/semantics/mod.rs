@@ -40,10 +40,13 @@ mod extensions;
 mod framework;
 mod grounded;
 pub mod iccma;
+mod reasoner;
+mod sat;
 mod search;
 
 pub use evidential::{Evidential, Need};
 pub use framework::Framework;
+pub use reasoner::{Engine, Interrupted, Reasoner};
 
 use serde::Serialize;
 
