@@ -270,6 +270,10 @@ impl<'a> Sat<'a> {
                 if !enc.solve(&[])? {
                     return Ok(vec![Vec::new(); n]);
                 }
+                // No stable labelling has UNDEC: only the models say what the residual takes.
+                for &a in &part.global {
+                    seen[a as usize] = [false; 3];
+                }
                 record(&enc, part, &mut seen);
                 self.harvest(&mut enc, part, &mut seen, &[Label::In, Label::Out])?;
                 Ok(collect(&seen))
