@@ -87,7 +87,7 @@ pub use corpus::model::{
 pub use corpus::{Corpus, LoadError, Reformat};
 pub use diagnostic::{Diagnostic, Origin};
 pub use export::{export, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph};
-pub use generate::Synthetic;
+pub use generate::{random_framework, Synthetic};
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
 pub use interchange::{AifImport, ImportError, ImportSummary, Tally};
 #[cfg(feature = "cli")]

@@ -9,6 +9,7 @@ use super::{Framework, Label, Semantics};
 
 /// The algorithm that answers complete, preferred and stable questions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Engine {
     /// SAT encodings on the residual of the grounded labelling, solved incrementally by
     /// BatSat; preferred by growing to maximal and CEGAR. The default.
