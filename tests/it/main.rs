@@ -20,4 +20,5 @@ mod queries;
 mod readme;
 mod scale;
 mod semantics;
+mod solver;
 mod verdicts;
