@@ -51,6 +51,8 @@ pub(crate) enum Kind {
     Complete,
     /// Stable labellings: complete, without UNDEC.
     Stable,
+    /// Complete labellings, the solver deciding IN before OUT: for [`Encoding::grow`].
+    Grow,
 }
 
 /// One framework as clauses in an incremental solver: two variables per argument.
@@ -67,8 +69,15 @@ impl Encoding {
         let n = af.len();
         let mut ins = Vec::with_capacity(n);
         let mut outs = Vec::with_capacity(n);
+        // Deciding IN first makes the models large, so that growing to a preferred extension
+        // takes few rounds.
+        let prefer = if kind == Kind::Grow {
+            lbool::TRUE
+        } else {
+            lbool::UNDEF
+        };
         for _ in 0..n {
-            ins.push(Lit::new(solver.new_var_default(), true));
+            ins.push(Lit::new(solver.new_var(prefer, true), true));
             outs.push(Lit::new(solver.new_var_default(), true));
         }
         let mut enc = Encoding { solver, ins, outs };
@@ -166,7 +175,7 @@ impl Encoding {
     }
 
     /// A ⊆-maximal complete extension containing `start`, which must be contained in some
-    /// complete extension (of a framework encoded as [`Kind::Complete`]). Each round asks for
+    /// complete extension (of a framework encoded as [`Kind::Grow`] or [`Kind::Complete`]). Each round asks for
     /// a complete extension with everything found so far and one argument more; the last one
     /// found is preferred. At most one round per argument, usually a few.
     pub(crate) fn grow(&mut self, start: &[u32]) -> Result<Vec<u32>, Interrupted> {

@@ -66,7 +66,7 @@ impl<'a> Sat<'a> {
     /// A preferred extension of the whole framework containing the global set `ins`, which
     /// must be contained in some complete extension.
     fn grow(&self, ins: &[u32]) -> Answer<Vec<u32>> {
-        let mut enc = self.encode(&self.residual, Kind::Complete);
+        let mut enc = self.encode(&self.residual, Kind::Grow);
         let start = self.residual.lower(ins);
         let local = enc.grow(&start)?;
         Ok(self.with_grounded(&self.residual, &local))
@@ -154,7 +154,7 @@ impl<'a> Sat<'a> {
         for lit in candidates.label_lits(q, Label::Undec) {
             candidates.add(&mut vec![lit]);
         }
-        let mut grower = self.encode(part, Kind::Complete);
+        let mut grower = self.encode(part, Kind::Grow);
         loop {
             if !candidates.solve(&[])? {
                 return Ok(None);
@@ -195,7 +195,7 @@ impl<'a> Sat<'a> {
         let part = &self.residual;
         let n = part.af.len();
         let mut enc = self.encode(part, kind);
-        let mut grower = (semantics == Semantics::Preferred).then(|| self.encode(part, kind));
+        let mut grower = (semantics == Semantics::Preferred).then(|| self.encode(part, Kind::Grow));
         while enc.solve(&[])? {
             let found = match grower.as_mut() {
                 Some(grower) => grower.grow(&enc.model_in())?,
