@@ -65,7 +65,22 @@ pub(crate) struct Encoding {
 impl Encoding {
     /// The clauses of `kind` for `af`; the solver stops at `deadline`.
     pub(crate) fn new(af: &Framework, kind: Kind, deadline: Option<Instant>) -> Encoding {
-        let mut solver = Solver::new(SolverOpts::default(), Clock { deadline });
+        Encoding::build(af, kind, false, deadline)
+    }
+
+    /// [`Encoding::new`] with the solver choosing phases at random, so that successive
+    /// models differ and each answers for more arguments when every argument's labels are
+    /// collected.
+    pub(crate) fn survey(af: &Framework, kind: Kind, deadline: Option<Instant>) -> Encoding {
+        Encoding::build(af, kind, true, deadline)
+    }
+
+    fn build(af: &Framework, kind: Kind, random: bool, deadline: Option<Instant>) -> Encoding {
+        let opts = SolverOpts {
+            rnd_pol: random,
+            ..SolverOpts::default()
+        };
+        let mut solver = Solver::new(opts, Clock { deadline });
         let n = af.len();
         let mut ins = Vec::with_capacity(n);
         let mut outs = Vec::with_capacity(n);
@@ -81,6 +96,7 @@ impl Encoding {
             outs.push(Lit::new(solver.new_var_default(), true));
         }
         let mut enc = Encoding { solver, ins, outs };
+        let stable = kind == Kind::Stable;
         let mut clause = Vec::new();
         for a in 0..n as u32 {
             let (ia, oa) = (enc.in_lit(a), enc.out_lit(a));
@@ -103,7 +119,7 @@ impl Encoding {
             clause.push(ia);
             clause.extend(attackers.iter().map(|&b| !enc.out_lit(b)));
             enc.add(&mut clause);
-            if kind == Kind::Stable {
+            if stable {
                 enc.add(&mut vec![ia, oa]);
             }
         }

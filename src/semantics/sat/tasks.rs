@@ -234,7 +234,7 @@ impl<'a> Sat<'a> {
         match semantics {
             Semantics::Grounded => return Ok(collect(&seen)),
             Semantics::Complete | Semantics::Preferred => {
-                let mut enc = self.encode(part, Kind::Complete);
+                let mut enc = Encoding::survey(&part.af, Kind::Complete, self.deadline);
                 self.harvest(&mut enc, part, &mut seen, &[Label::In, Label::Out])?;
                 if semantics == Semantics::Complete {
                     // The grounded labelling is complete: every residual argument is UNDEC there.
@@ -266,7 +266,7 @@ impl<'a> Sat<'a> {
                 Ok(collect(&undec))
             }
             Semantics::Stable => {
-                let mut enc = self.encode(part, Kind::Stable);
+                let mut enc = Encoding::survey(&part.af, Kind::Stable, self.deadline);
                 if !enc.solve(&[])? {
                     return Ok(vec![Vec::new(); n]);
                 }
@@ -281,7 +281,8 @@ impl<'a> Sat<'a> {
         }
     }
 
-    /// Asks `enc` for each residual argument and label not yet seen, recording every model.
+    /// Asks `enc` for models giving some residual argument a label not yet seen for it, one
+    /// label at a time, recording every model, until there is none.
     fn harvest(
         &self,
         enc: &mut Encoding,
@@ -290,13 +291,24 @@ impl<'a> Sat<'a> {
         labels: &[Label],
     ) -> Answer<()> {
         for &label in labels {
-            for (local, &a) in part.global.iter().enumerate() {
-                if seen[a as usize][index(label)] {
-                    continue;
+            loop {
+                let act = enc.fresh();
+                let mut some: Vec<batsat::Lit> = vec![!act];
+                some.extend(
+                    (0..part.af.len() as u32)
+                        .filter(|&x| !seen[part.global[x as usize] as usize][index(label)])
+                        .map(|x| enc.label_lits(x, label)[0]),
+                );
+                if some.len() == 1 {
+                    break;
                 }
-                if enc.solve(&enc.label_lits(local as u32, label))? {
-                    record(enc, part, seen);
+                enc.add(&mut some);
+                let found = enc.solve(&[act]);
+                enc.add(&mut vec![!act]);
+                if !found? {
+                    break;
                 }
+                record(enc, part, seen);
             }
         }
         Ok(())
