@@ -17,7 +17,8 @@
 # If crustabri cannot be installed (no network, no C++ compiler for its SAT solver), it says
 # so and compares with historiograph's former engine instead (`--engine search`).
 #
-# Environment: CRUSTABRI (an installed crustabri binary, to skip the install; `none` to compare
+# Environment: CRUSTABRI (an installed `crustabri_iccma23` binary, the ICCMA 2023 interface that
+# the crustabri package installs, to skip the install; `none` to compare
 # with the former engine only), LIMIT (seconds
 # per call, default 10), SEEDS (default 5), ARGUMENTS (default 1000), SHARED_DATA (default
 # ../shared/data), OLD=1 (also run `--engine search`, as a third column), CARGO_TARGET_DIR.
@@ -45,7 +46,7 @@ elif [ -z "$other" ]; then
   if cargo install --quiet --locked --version 1.1.1 --root "$work/crustabri" crustabri \
     >"$work/install.log" 2>&1 || cargo install --quiet --version 1.1.1 \
     --root "$work/crustabri" crustabri >>"$work/install.log" 2>&1; then
-    other="$work/crustabri/bin/crustabri"
+    other="$work/crustabri/bin/crustabri_iccma23"
   else
     echo "note: crustabri could not be installed (see below); comparing with --engine search"
     tail -5 "$work/install.log" | sed 's/^/    /'
@@ -53,7 +54,7 @@ elif [ -z "$other" ]; then
 fi
 # Each solver is a command prefix; the task arguments follow.
 if [ -n "$other" ]; then
-  other_cmd=("$other" solve)
+  other_cmd=("$other")
 else
   other_name=search
   other_cmd=("$hg" iccma --engine search)
