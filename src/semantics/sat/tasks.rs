@@ -232,7 +232,7 @@ impl<'a> Sat<'a> {
             .collect();
         let part = &self.residual;
         match semantics {
-            Semantics::Grounded => return Ok(collect(&seen)),
+            Semantics::Grounded => Ok(collect(&seen)),
             Semantics::Complete | Semantics::Preferred => {
                 let mut enc = Encoding::survey(&part.af, Kind::Complete, self.deadline);
                 self.harvest(&mut enc, part, &mut seen, &[Label::In, Label::Out])?;
