@@ -36,6 +36,7 @@ use crate::corpus::model::{
     Stance, Undercut, UndercutTarget,
 };
 use crate::corpus::Corpus;
+use crate::semantics::Framework;
 
 /// The parameters of a synthetic debate. [`Synthetic::new`] sets the baseline's defaults.
 ///
@@ -73,6 +74,25 @@ pub struct Synthetic {
     pub linked: f64,
     /// The probability that a claim undercuts a document.
     pub undercutting: f64,
+}
+
+/// A seeded random abstract framework, as in the ICCMA benchmark generators: `arguments`
+/// arguments, and each ordered pair of distinct arguments an attack with probability
+/// `probability`. The same numbers and seed give the same framework on every platform.
+///
+/// ```
+/// let af = historiograph::random_framework(1000, 4.0 / 1000.0, 1);
+/// assert_eq!(af.len(), 1000);
+/// assert!((3000..5000).contains(&af.attack_count()));
+/// ```
+pub fn random_framework(arguments: usize, probability: f64, seed: u64) -> Framework {
+    let mut rng = SplitMix64(seed);
+    let n = arguments as u32;
+    let attacks: Vec<(u32, u32)> = (0..n)
+        .flat_map(|a| (0..n).map(move |b| (a, b)))
+        .filter(|&(a, b)| a != b && rng.chance(probability))
+        .collect();
+    Framework::new(arguments, attacks)
 }
 
 /// SplitMix64: a small, fast generator whose output is fixed by its seed on every platform.

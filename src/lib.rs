@@ -97,7 +97,7 @@ pub use export::{
     export, export_with_warnings, neighbourhood, to_mermaid, ExportOptions, Format, Subgraph,
     MERMAID_MAX_EDGES,
 };
-pub use generate::Synthetic;
+pub use generate::{random_framework, Synthetic};
 pub use graph::{Debate, Grounding, Inference, Node, Relation};
 pub use interchange::{
     AifImport, ArgdownError, ArgdownImport, ArgdownSummary, ImportError, ImportSummary, Tally,
@@ -117,7 +117,9 @@ pub use query::{
     WorkRoute,
 };
 pub use report::Table;
-pub use semantics::{iccma, Evidential, Framework, Label, Need, Semantics};
+pub use semantics::{
+    iccma, Engine, Evidential, Framework, Interrupted, Label, Need, Reasoner, Semantics,
+};
 pub use site::{Site, SiteError, SITE_MARKER};
 
 /// The petgraph crate this one builds on: [`Debate::graph`] is a `petgraph::graph::DiGraph` and

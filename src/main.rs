@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use historiograph::iccma::{self, Problem, Task};
 use historiograph::{
-    render_notebook, Comments, Corpus, Debate, ExportOptions, Format, LoadError, Query, QueryError,
+    render_notebook, Comments, Corpus, Debate, Engine, ExportOptions, Format, LoadError, Query,
+    QueryError,
 };
 use serde_json::{json, Value};
 
@@ -86,6 +87,10 @@ enum Command {
         /// The query argument of DC and DS tasks
         #[arg(short = 'a', value_name = "ARG")]
         argument: Option<String>,
+        /// The engine: `sat` (the default), or `search`, the former backtracking search, kept
+        /// for comparison
+        #[arg(long, value_enum, default_value = "sat")]
+        engine: Engine,
     },
     /// Turn another tool's file into a corpus folder
     #[command(subcommand)]
@@ -303,9 +308,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         task,
         file,
         argument,
+        engine,
     } = &cli.command
     {
-        return solve_iccma(*task, file, argument.as_deref());
+        return solve_iccma(*task, file, argument.as_deref(), *engine);
     }
     if let Command::Schema = &cli.command {
         emit(&(to_json(&Corpus::json_schema()) + "\n"));
@@ -367,7 +373,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
 
 /// Runs an ICCMA task: a malformed file exits 1 with its line, a missing query argument is a
 /// usage error (exit 2).
-fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Failure> {
+fn solve_iccma(
+    task: Task,
+    file: &Path,
+    argument: Option<&str>,
+    engine: Engine,
+) -> Result<(), Failure> {
     if matches!(task.problem, Problem::DC | Problem::DS) && argument.is_none() {
         usage_error(Cli::command().error(
             clap::error::ErrorKind::MissingRequiredArgument,
@@ -378,8 +389,8 @@ fn solve_iccma(task: Task, file: &Path, argument: Option<&str>) -> Result<(), Fa
         .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
     let instance = iccma::Instance::parse(&text, iccma::Format::of(file, &text))
         .map_err(|e| Failure::new(format!("{}: {e}", file.display())))?;
-    let answer =
-        iccma::solve(&instance, task, argument).map_err(|e| Failure::new(e.to_string()))?;
+    let answer = iccma::solve_with(&instance, task, argument, engine, None)
+        .map_err(|e| Failure::new(e.to_string()))?;
     emit(&answer.to_string());
     Ok(())
 }

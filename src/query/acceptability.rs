@@ -40,7 +40,7 @@ use serde::Serialize;
 use crate::corpus::id::Id;
 use crate::graph::{Debate, Grounding};
 use crate::query::{ClaimSummary, QueryError};
-use crate::semantics::{Evidential, Framework, Label, Need, Semantics};
+use crate::semantics::{Evidential, Label, Need, Semantics};
 
 /// The acceptability of every claim under a semantics.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -155,13 +155,12 @@ pub(crate) struct AcceptabilityCache {
 }
 
 /// The debate as a framework once some documents are set aside: which flow nodes are
-/// arguments, their grounded labelling, and for the other semantics the Dung framework whose
-/// labels are computed per argument, on demand.
+/// arguments, their grounded labelling, and for the other semantics the labels every argument
+/// of the Dung framework takes, computed for all of them at once.
 struct Judgement {
-    semantics: Semantics,
     live: Vec<bool>,
     grounded: Vec<Label>,
-    af: Option<Framework>,
+    labels: Option<Vec<Vec<Label>>>,
     extensions_exist: bool,
 }
 
@@ -170,13 +169,13 @@ impl Judgement {
     /// there is no labelling).
     fn labels(&self, v: u32) -> Vec<Label> {
         let grounded = self.grounded[v as usize];
-        match &self.af {
+        match &self.labels {
             _ if !self.live[v as usize] || !self.extensions_exist => Vec::new(),
             None => vec![grounded],
             // The grounded labelling is the least complete one: what it decides, every
             // complete labelling shares.
             Some(_) if grounded != Label::Undec => vec![grounded],
-            Some(af) => af.labels_of(self.semantics, v),
+            Some(labels) => labels[v as usize].clone(),
         }
     }
 
@@ -428,21 +427,35 @@ impl Debate {
     }
 
     /// The debate as a framework without the `blocked` documents.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
     fn judge(&self, semantics: Semantics, grounding: Grounding, blocked: &[bool]) -> Judgement {
         let live = self.flow.reach(self.flow.sources(grounding), blocked);
         let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
         let ev = self.evidential();
         let grounded = ev.grounded(&absent);
-        let af = (semantics != Semantics::Grounded).then(|| ev.to_framework(&grounded));
-        let extensions_exist = match &af {
-            Some(af) if semantics == Semantics::Stable => af.some_extension(semantics).is_some(),
+        let labels = (semantics != Semantics::Grounded).then(|| {
+            let af = ev.to_framework(&grounded);
+            let mut labels = af
+                .reasoner()
+                .labels_of_all(semantics)
+                .expect("no deadline was set");
+            labels.truncate(grounded.len());
+            labels
+        });
+        // Only stable semantics can have no labelling; then every argument has no label.
+        let extensions_exist = match &labels {
+            Some(labels) if semantics == Semantics::Stable => {
+                labels.first().is_none_or(|l| !l.is_empty())
+            }
             _ => true,
         };
         Judgement {
-            semantics,
             live,
             grounded,
-            af,
+            labels,
             extensions_exist,
         }
     }

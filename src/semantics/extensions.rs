@@ -1,4 +1,6 @@
-//! Complete, preferred and stable extensions; credulous and skeptical acceptance.
+//! Complete, preferred and stable extensions; credulous and skeptical acceptance: the
+//! deadline-free questions on [`Framework`], answered by the default engine, and the
+//! backtracking search engine's answers.
 
 use std::ops::ControlFlow;
 
@@ -6,21 +8,99 @@ use super::grounded::in_set;
 use super::search::{bit, Search};
 use super::{Framework, Label, Semantics};
 
+/// Why the deadline-free questions cannot be interrupted.
+const NO_DEADLINE: &str = "no deadline was set";
+
 impl Framework {
     /// Every extension (IN set) of the semantics, each ascending, sorted. Exponential in the
     /// worst case: a framework can have exponentially many.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
     pub fn extensions(&self, semantics: Semantics) -> Vec<Vec<u32>> {
-        let mut out = Vec::new();
-        self.labellings(semantics, &mut |labels| {
-            out.push(in_set(labels));
-            ControlFlow::Continue(())
-        });
-        out.sort();
-        out
+        self.reasoner().extensions(semantics).expect(NO_DEADLINE)
     }
 
-    /// Visits every labelling of the semantics until the visitor breaks.
+    /// Visits every labelling of the semantics, in no particular order, until the visitor
+    /// breaks.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
     pub fn labellings(
+        &self,
+        semantics: Semantics,
+        visit: &mut dyn FnMut(&[Label]) -> ControlFlow<()>,
+    ) {
+        self.reasoner()
+            .each_extension(semantics, &mut |ins| visit(&self.completion(&ins)))
+            .expect(NO_DEADLINE)
+    }
+
+    /// One extension of the semantics, or `None` (only possible for stable). For grounded and
+    /// complete it is the grounded extension; for preferred, one grown from it.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
+    pub fn some_extension(&self, semantics: Semantics) -> Option<Vec<u32>> {
+        self.reasoner()
+            .some_extension(semantics)
+            .expect(NO_DEADLINE)
+    }
+
+    /// A labelling of the semantics in which `a` has `label`, or `None` if there is none.
+    ///
+    /// # Panics
+    ///
+    /// If `a` is not an argument.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
+    pub fn labelling_with(&self, semantics: Semantics, a: u32, label: Label) -> Option<Vec<Label>> {
+        self.reasoner()
+            .labelling_with(semantics, a, label)
+            .expect(NO_DEADLINE)
+    }
+
+    /// An extension containing `a` (credulous acceptance), or `None`.
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
+    pub fn credulous(&self, semantics: Semantics, a: u32) -> Option<Vec<u32>> {
+        self.reasoner().credulous(semantics, a).expect(NO_DEADLINE)
+    }
+
+    /// An extension not containing `a`, or `None` when `a` is skeptically accepted (in every
+    /// extension; vacuously so when there is none, as for stable semantics sometimes).
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
+    pub fn counterexample(&self, semantics: Semantics, a: u32) -> Option<Vec<u32>> {
+        self.reasoner()
+            .counterexample(semantics, a)
+            .expect(NO_DEADLINE)
+    }
+
+    /// The labels `a` takes across the labellings of the semantics (its justification status,
+    /// after Wu and Caminada), in the order IN, OUT, UNDEC. Empty only when there is no
+    /// labelling at all (stable semantics).
+    #[allow(
+        clippy::expect_used,
+        reason = "no deadline is set, so the reasoner cannot be interrupted"
+    )]
+    pub fn labels_of(&self, semantics: Semantics, a: u32) -> Vec<Label> {
+        self.reasoner().labels_of(semantics, a).expect(NO_DEADLINE)
+    }
+
+    // ---- the backtracking search engine ([`super::Engine::Search`]) ----------------------
+
+    /// Visits every labelling of the semantics until the visitor breaks (search engine).
+    pub(crate) fn search_labellings(
         &self,
         semantics: Semantics,
         visit: &mut dyn FnMut(&[Label]) -> ControlFlow<()>,
@@ -44,13 +124,11 @@ impl Framework {
         };
     }
 
-    /// One extension of the semantics, or `None` (only possible for stable). For grounded and
-    /// complete it is the grounded extension; for preferred, a greedy IN-maximal growth of a
-    /// complete labelling, component by component.
-    pub fn some_extension(&self, semantics: Semantics) -> Option<Vec<u32>> {
+    /// One extension of the semantics (search engine).
+    pub(crate) fn search_some_extension(&self, semantics: Semantics) -> Option<Vec<u32>> {
         match semantics {
             Semantics::Grounded | Semantics::Complete => Some(self.grounded_extension()),
-            Semantics::Preferred => self.preferred_containing(&[]).map(|l| in_set(&l)),
+            Semantics::Preferred => self.search_preferred_containing(&[]).map(|l| in_set(&l)),
             Semantics::Stable => {
                 let mut search = Search::stable(self)?;
                 search
@@ -61,59 +139,24 @@ impl Framework {
         }
     }
 
-    /// A labelling of the semantics in which `a` has `label`, or `None` if there is none.
-    ///
-    /// Complete: a search on the arguments with a path to `a` (directionality), then the least
-    /// completion of the rest. Stable: a search on the whole framework. Preferred: IN and OUT
-    /// come from a complete labelling grown to a preferred one (growing the IN set keeps both
-    /// labels); UNDEC needs the preferred labellings of the arguments with a path to `a`.
-    ///
-    /// # Panics
-    ///
-    /// If `a` is not an argument.
-    pub fn labelling_with(&self, semantics: Semantics, a: u32, label: Label) -> Option<Vec<Label>> {
-        assert!((a as usize) < self.len(), "argument {a} out of range");
+    /// A labelling of the semantics in which `a` has `label` (search engine).
+    pub(crate) fn search_labelling_with(
+        &self,
+        semantics: Semantics,
+        a: u32,
+        label: Label,
+    ) -> Option<Vec<Label>> {
         match semantics {
             Semantics::Grounded => Some(self.grounded()).filter(|g| g[a as usize] == label),
-            Semantics::Complete => self.complete_with(a, label),
+            Semantics::Complete => self.search_complete_with(a, label),
             Semantics::Stable => {
                 let mut search = Search::stable(self)?;
                 let found =
                     search.restrict(a, bit(label)) && search.propagate() && search.justify();
                 found.then(|| search.labelling())
             }
-            Semantics::Preferred => self.preferred_with(a, label),
+            Semantics::Preferred => self.search_preferred_with(a, label),
         }
-    }
-
-    /// An extension containing `a` (credulous acceptance), or `None`.
-    pub fn credulous(&self, semantics: Semantics, a: u32) -> Option<Vec<u32>> {
-        self.labelling_with(semantics, a, Label::In)
-            .map(|l| in_set(&l))
-    }
-
-    /// An extension not containing `a`, or `None` when `a` is skeptically accepted (in every
-    /// extension; vacuously so when there is none, as for stable semantics sometimes).
-    pub fn counterexample(&self, semantics: Semantics, a: u32) -> Option<Vec<u32>> {
-        if semantics == Semantics::Complete {
-            // The grounded labelling is the least complete one.
-            let g = self.grounded();
-            return (g[a as usize] != Label::In).then(|| in_set(&g));
-        }
-        [Label::Out, Label::Undec]
-            .into_iter()
-            .find_map(|label| self.labelling_with(semantics, a, label))
-            .map(|l| in_set(&l))
-    }
-
-    /// The labels `a` takes across the labellings of the semantics (its justification status,
-    /// after Wu and Caminada), in the order IN, OUT, UNDEC. Empty only when there is no
-    /// labelling at all (stable semantics).
-    pub fn labels_of(&self, semantics: Semantics, a: u32) -> Vec<Label> {
-        [Label::In, Label::Out, Label::Undec]
-            .into_iter()
-            .filter(|&l| self.labelling_with(semantics, a, l).is_some())
-            .collect()
     }
 
     /// A complete labelling with `a` labelled `label`. UNDEC: only the grounded labelling
@@ -121,7 +164,7 @@ impl Framework {
     /// set containing or attacking `a`, searched on the arguments with a path to `a`, then its
     /// least complete extension.
     #[allow(clippy::expect_used, reason = "an argument is among its own ancestors")]
-    fn complete_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
+    fn search_complete_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
         if label == Label::Undec {
             return Some(self.grounded()).filter(|g| g[a as usize] == Label::Undec);
         }
@@ -140,7 +183,7 @@ impl Framework {
     }
 
     /// The least complete labelling whose IN set contains `ins`, an admissible set.
-    fn completion(&self, ins: &[u32]) -> Vec<Label> {
+    pub(crate) fn completion(&self, ins: &[u32]) -> Vec<Label> {
         let mut fixed = vec![None; self.len()];
         for &a in ins {
             fixed[a as usize] = Some(Label::In);
@@ -149,15 +192,16 @@ impl Framework {
     }
 
     #[allow(clippy::expect_used, reason = "an argument is among its own ancestors")]
-    fn preferred_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
+    fn search_preferred_with(&self, a: u32, label: Label) -> Option<Vec<Label>> {
         if label != Label::Undec {
-            let complete = self.complete_with(a, label)?;
-            return self.preferred_containing(&in_set(&complete));
+            let complete = self.search_complete_with(a, label)?;
+            return self.search_preferred_containing(&in_set(&complete));
         }
-        if self.complete_with(a, Label::In).is_none() && self.complete_with(a, Label::Out).is_none()
+        if self.search_complete_with(a, Label::In).is_none()
+            && self.search_complete_with(a, Label::Out).is_none()
         {
             // `a` is UNDEC in every complete labelling, so in every preferred one.
-            return self.preferred_containing(&[]);
+            return self.search_preferred_containing(&[]);
         }
         let (sub, old) = self.restrict(&self.ancestors(a));
         let local = old.binary_search(&a).expect("a is its own ancestor") as u32;
@@ -175,7 +219,7 @@ impl Framework {
             .into_iter()
             .map(|i| old[i as usize])
             .collect();
-        self.preferred_containing(&ins)
+        self.search_preferred_containing(&ins)
     }
 
     /// A preferred labelling whose IN set contains `ins`, or `None` if no admissible set does.
@@ -183,7 +227,7 @@ impl Framework {
     /// components, joins if some admissible set contains it and the set so far. One pass
     /// suffices, since an argument that cannot join a set cannot join any superset of it; the
     /// result is a ⊆-maximal admissible set, that is, preferred. At most n admissible searches.
-    fn preferred_containing(&self, ins: &[u32]) -> Option<Vec<Label>> {
+    fn search_preferred_containing(&self, ins: &[u32]) -> Option<Vec<Label>> {
         let mut search = Search::admissible(self);
         let start = ins.iter().all(|&a| search.restrict(a, bit(Label::In)))
             && search.propagate()

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use super::{Framework, Semantics};
+use std::time::Instant;
+
+use super::{Engine, Framework, Interrupted, Semantics};
 
 /// An input format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,15 @@ pub enum IccmaError {
     /// The query argument is not in the framework.
     #[error("unknown argument `{0}`: the framework has no argument of that name")]
     UnknownArgument(String),
+    /// The deadline passed first.
+    #[error("no answer before the deadline: allow more time")]
+    Interrupted,
+}
+
+impl From<Interrupted> for IccmaError {
+    fn from(_: Interrupted) -> IccmaError {
+        IccmaError::Interrupted
+    }
 }
 
 /// The most arguments an ICCMA 2023 header (`p af N`) may declare: ten million, whose names
@@ -267,6 +278,18 @@ fn parse_named<'t>(
     Ok((names, attacks))
 }
 
+/// A framework in the ICCMA 2023 format: `p af N`, then one `i j` line per attack, with
+/// argument `a` written as `a + 1`.
+pub fn to_i23(af: &Framework) -> String {
+    let mut out = format!("p af {}\n", af.len());
+    for a in 0..af.len() as u32 {
+        for &b in af.targets(a) {
+            out.push_str(&format!("{} {}\n", a + 1, b + 1));
+        }
+    }
+    out
+}
+
 /// The kind of an ICCMA task.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -320,7 +343,21 @@ pub fn solve(
     task: Task,
     argument: Option<&str>,
 ) -> Result<String, IccmaError> {
-    let af = &instance.framework;
+    solve_with(instance, task, argument, Engine::default(), None)
+}
+
+/// [`solve`] with a chosen engine, giving up with [`IccmaError::Interrupted`] at `deadline`.
+pub fn solve_with(
+    instance: &Instance,
+    task: Task,
+    argument: Option<&str>,
+    engine: Engine,
+    deadline: Option<Instant>,
+) -> Result<String, IccmaError> {
+    let mut af = instance.framework.reasoner().engine(engine);
+    if let Some(deadline) = deadline {
+        af = af.deadline(deadline);
+    }
     let w = |ext: &[u32]| {
         let mut line = String::from("w");
         for name in instance.extension(ext) {
@@ -336,21 +373,21 @@ pub fn solve(
             .ok_or_else(|| IccmaError::UnknownArgument(name.to_string()))
     };
     Ok(match task.problem {
-        Problem::SE => match af.some_extension(task.semantics) {
+        Problem::SE => match af.some_extension(task.semantics)? {
             Some(ext) => w(&ext),
             None => "NO\n".to_string(),
         },
-        Problem::DC => match af.credulous(task.semantics, query()?) {
+        Problem::DC => match af.credulous(task.semantics, query()?)? {
             Some(ext) => format!("YES\n{}", w(&ext)),
             None => "NO\n".to_string(),
         },
-        Problem::DS => match af.counterexample(task.semantics, query()?) {
+        Problem::DS => match af.counterexample(task.semantics, query()?)? {
             Some(ext) => format!("NO\n{}", w(&ext)),
             None => "YES\n".to_string(),
         },
         Problem::EE => {
             let all: Vec<String> = af
-                .extensions(task.semantics)
+                .extensions(task.semantics)?
                 .iter()
                 .map(|ext| format!("[{}]", instance.extension(ext).join(",")))
                 .collect();

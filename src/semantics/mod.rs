@@ -12,19 +12,25 @@
 //! - **Grounded** ([`Framework::grounded`]): queue propagation in O(n + m). Each argument keeps
 //!   the number of its attackers not yet OUT; at 0 it is IN, and everything an IN argument
 //!   attacks is OUT. Every argument and every attack is handled at most once.
-//! - **Complete, preferred, stable** (`search.rs`): a DPLL-style backtracking search over the
-//!   labels IN, OUT and UNDEC. Each argument has a domain of labels; the complete-labelling
-//!   constraint of each argument (IN iff every attacker is OUT, OUT iff some attacker is IN) is
-//!   kept generalized-arc-consistent by a propagation queue, O(in-degree) per revision. The
-//!   grounded labelling is fixed first (every complete labelling extends it). Branching follows
-//!   the strongly connected components in topological order, so every component is labelled
-//!   conditioned on the labels of the components that attack it. Stable labellings are complete
-//!   labellings without UNDEC: the same search with UNDEC removed from every domain.
-//! - **Preferred** labellings are built component by component: a labelling is preferred iff
-//!   its restriction to each component is IN-maximal among the complete labellings of that
-//!   component given the labels upstream (SCC-recursiveness, Baroni, Giacomin and Guida 2005).
-//!   Enumerating them lists, per component, the complete labellings and keeps the IN-maximal
-//!   ones; finding one grows a complete labelling greedily, one component at a time.
+//! - **Complete, preferred, stable**, by default ([`Engine::Sat`], `sat/`): propositional
+//!   encodings of admissible, complete and stable labellings (two variables per argument),
+//!   solved incrementally by BatSat, a CDCL SAT solver in Rust. Only the arguments the
+//!   grounded labelling leaves UNDEC are encoded (every complete labelling extends it).
+//!   Credulous questions and OUT labels are one admissible-set query on the arguments with a
+//!   path to the query argument. A preferred extension is a complete one grown to ⊆-maximal
+//!   (a few "one more argument" queries, the solver deciding IN first); a preferred labelling
+//!   with the query UNDEC, and every preferred extension, come from counter-example guided
+//!   abstraction refinement (each round finds a new preferred extension and excludes every
+//!   complete one inside it). Stable questions are one query on the stable encoding.
+//!   Every argument's labels at once ([`Reasoner::labels_of_all`]) share one solver, each
+//!   model answering for every argument.
+//! - **The former search** ([`Engine::Search`], `search.rs`): a DPLL-style backtracking search
+//!   over the labels IN, OUT and UNDEC with generalized-arc-consistent propagation of the
+//!   complete-labelling constraint of each argument, branching in the topological order of
+//!   the strongly connected components; preferred labellings are built component by
+//!   component from the IN-maximal complete labellings of each (SCC-recursiveness, Baroni,
+//!   Giacomin and Guida 2005), which lists every complete labelling of a component. Kept for
+//!   comparison: the SAT engine is faster on every benchmark here.
 //! - **Directionality**: grounded, complete and preferred labels of an argument depend only on
 //!   the arguments with a path to it, so credulous and skeptical questions about one argument
 //!   are answered on that upward-closed sub-framework. Stable semantics is not directional and
@@ -32,18 +38,21 @@
 //!
 //! The search is exponential in the worst case, as it must be: credulous acceptance under
 //! complete semantics is NP-complete and skeptical acceptance under preferred semantics is
-//! Π2-complete. No subset of arguments is ever enumerated; propagation prunes the search, and
-//! components are solved one at a time.
+//! Π2-complete. No subset of arguments is ever enumerated. A [`Reasoner`] takes an optional
+//! deadline, which the SAT solver checks between conflicts.
 
 mod evidential;
 mod extensions;
 mod framework;
 mod grounded;
 pub mod iccma;
+mod reasoner;
+mod sat;
 mod search;
 
 pub use evidential::{Evidential, Need};
 pub use framework::Framework;
+pub use reasoner::{Engine, Interrupted, Reasoner};
 
 use serde::Serialize;
 

@@ -28,4 +28,5 @@ mod schema;
 mod semantics;
 mod site;
 mod site_browser;
+mod solver;
 mod verdicts;

@@ -10,14 +10,14 @@ use proptest::prelude::*;
 
 use crate::support::shared_data;
 
-const ALL: [Semantics; 4] = [
+pub(crate) const ALL: [Semantics; 4] = [
     Semantics::Grounded,
     Semantics::Complete,
     Semantics::Preferred,
     Semantics::Stable,
 ];
 
-fn read_instance(path: &Path) -> Instance {
+pub(crate) fn read_instance(path: &Path) -> Instance {
     let text = std::fs::read_to_string(path).unwrap();
     Instance::parse(&text, Format::of(path, &text))
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -218,6 +218,10 @@ fn check_certificate(instance: &Instance, task: &str, query: &str, out: &str) {
     if task.ends_with("ST") {
         assert!(is_stable(af, &member), "{task}: certificate is not stable");
     }
+    if task.ends_with("PR") {
+        let fault = crate::solver::certificate_fault(af, Semantics::Preferred, &ext);
+        assert_eq!(fault, None, "{task} {query}: {w}");
+    }
 }
 
 /// A 10 000-argument attack chain 0 → 1 → … → 9 999: the grounded labelling alternates IN, OUT.
@@ -323,38 +327,38 @@ fn iccma_output_follows_the_2023_rules() {
 
 // ---- brute force: subsets, only here -------------------------------------------------------
 
-fn attacks(af: &Framework, set: &[bool], a: u32) -> bool {
+pub(crate) fn attacks(af: &Framework, set: &[bool], a: u32) -> bool {
     af.attackers(a).iter().any(|&b| set[b as usize])
 }
 
-fn conflict_free(af: &Framework, set: &[bool]) -> bool {
+pub(crate) fn conflict_free(af: &Framework, set: &[bool]) -> bool {
     (0..af.len() as u32).all(|a| !set[a as usize] || !attacks(af, set, a))
 }
 
-fn defended(af: &Framework, set: &[bool], a: u32) -> bool {
+pub(crate) fn defended(af: &Framework, set: &[bool], a: u32) -> bool {
     af.attackers(a).iter().all(|&b| attacks(af, set, b))
 }
 
-fn is_complete(af: &Framework, set: &[bool]) -> bool {
+pub(crate) fn is_complete(af: &Framework, set: &[bool]) -> bool {
     conflict_free(af, set) && (0..af.len() as u32).all(|a| set[a as usize] == defended(af, set, a))
 }
 
-fn is_stable(af: &Framework, set: &[bool]) -> bool {
+pub(crate) fn is_stable(af: &Framework, set: &[bool]) -> bool {
     conflict_free(af, set) && (0..af.len() as u32).all(|a| set[a as usize] || attacks(af, set, a))
 }
 
-fn members(set: &[bool]) -> Vec<u32> {
+pub(crate) fn members(set: &[bool]) -> Vec<u32> {
     (0..set.len() as u32).filter(|&a| set[a as usize]).collect()
 }
 
-fn subset(x: &[u32], y: &[u32]) -> bool {
+pub(crate) fn subset(x: &[u32], y: &[u32]) -> bool {
     x.iter().all(|a| y.contains(a))
 }
 
 /// Every extension by subset enumeration: complete = conflict-free fixpoints of the
 /// characteristic function, preferred = ⊆-maximal complete, stable = conflict-free and
 /// attacking every outsider, grounded = the least complete.
-fn brute_force(af: &Framework, semantics: Semantics) -> Vec<Vec<u32>> {
+pub(crate) fn brute_force(af: &Framework, semantics: Semantics) -> Vec<Vec<u32>> {
     let n = af.len();
     let sets: Vec<Vec<bool>> = (0u32..1 << n)
         .map(|bits| (0..n).map(|i| bits >> i & 1 == 1).collect())
@@ -387,7 +391,7 @@ fn brute_force(af: &Framework, semantics: Semantics) -> Vec<Vec<u32>> {
 }
 
 /// A framework of `n` arguments with the attack `(k / n, k % n)` wherever `coins[k] < density`.
-fn random_framework(n: usize, coins: &[f64], density: f64) -> Framework {
+pub(crate) fn random_framework(n: usize, coins: &[f64], density: f64) -> Framework {
     let attacks = (0..n * n)
         .filter(|&k| coins[k] < density)
         .map(|k| ((k / n) as u32, (k % n) as u32));
