@@ -356,7 +356,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Schema | Command::Lsp => unreachable!("handled before loading the corpus"),
         Command::Query(query) => {
             let debate = Debate::new(corpus);
-            let answer = query.run(&debate).map_err(query_failure)?;
+            let answer = with_progress(|| query.run(&debate)).map_err(query_failure)?;
             if cli.json {
                 emit(&(to_json(&answer) + "\n"));
             } else {
@@ -429,6 +429,7 @@ fn query_failure(error: QueryError) -> Failure {
             .with("id", json!(id))
             .with("expected", json!(expected))
             .with("found", json!(found)),
+        QueryError::Interrupted { semantics } => failure.with("semantics", json!(semantics)),
     }
 }
 
@@ -526,4 +527,37 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 fn say(text: &str) {
     use std::io::Write;
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Runs `work`; when it takes over a second and standard error is a terminal, shows how long it
+/// has been running there (`working… 3 s`), and clears that line when it is done.
+fn with_progress<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    use std::io::{IsTerminal, Write};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let shown = scope.spawn(|| {
+            let start = Instant::now();
+            let mut shown = false;
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                let seconds = start.elapsed().as_secs();
+                if seconds >= 1 && !done.load(Ordering::Relaxed) {
+                    let _ = write!(std::io::stderr(), "\rworking… {seconds} s");
+                    shown = true;
+                }
+            }
+            if shown {
+                let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(24));
+            }
+        });
+        let result = work();
+        done.store(true, Ordering::Relaxed);
+        let _ = shown.join();
+        result
+    })
 }

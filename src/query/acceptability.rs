@@ -208,8 +208,34 @@ impl Debate {
         grounding: Grounding,
         discredited: &[&str],
     ) -> Result<Acceptability, QueryError> {
+        self.acceptability_until(semantics, grounding, discredited, None)
+    }
+
+    /// [`Debate::acceptability_in`], giving up at `deadline` with
+    /// [`QueryError::Interrupted`] rather than an answer it has not finished (grounded
+    /// semantics, which is linear, never stops).
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// use historiograph::{Corpus, Debate, Grounding, Semantics};
+    ///
+    /// let debate = Debate::new(Corpus::bundled());
+    /// let soon = Instant::now() + Duration::from_secs(60);
+    /// let answer =
+    ///     debate.acceptability_until(Semantics::Preferred, Grounding::Scholarly, &[], Some(soon));
+    /// assert!(answer.is_ok());
+    /// ```
+    pub fn acceptability_until(
+        &self,
+        semantics: Semantics,
+        grounding: Grounding,
+        discredited: &[&str],
+        deadline: Option<std::time::Instant>,
+    ) -> Result<Acceptability, QueryError> {
         let (set_aside, ids) = self.set_aside(discredited)?;
-        let judged = self.judge(semantics, grounding, &self.marked(&set_aside));
+        let blocked = self.marked(&set_aside);
+        let judged = (self.judge_until(semantics, grounding, &blocked, deadline))
+            .map_err(|_| QueryError::Interrupted { semantics })?;
         let n = self.flow.len();
         let labels: Vec<Vec<Label>> = (0..n as u32).map(|v| judged.labels(v)).collect();
         let mut claims: Vec<ClaimAcceptance> = (0..self.corpus().claims.len())
@@ -432,19 +458,34 @@ impl Debate {
         reason = "no deadline is set, so the reasoner cannot be interrupted"
     )]
     fn judge(&self, semantics: Semantics, grounding: Grounding, blocked: &[bool]) -> Judgement {
+        (self.judge_until(semantics, grounding, blocked, None)).expect("no deadline was set")
+    }
+
+    /// [`Debate::judge`], interrupted at `deadline`.
+    fn judge_until(
+        &self,
+        semantics: Semantics,
+        grounding: Grounding,
+        blocked: &[bool],
+        deadline: Option<std::time::Instant>,
+    ) -> Result<Judgement, crate::Interrupted> {
         let live = self.flow.reach(self.flow.sources(grounding), blocked);
         let absent: Vec<bool> = live.iter().map(|&l| !l).collect();
         let ev = self.evidential();
         let grounded = ev.grounded(&absent);
-        let labels = (semantics != Semantics::Grounded).then(|| {
-            let af = ev.to_framework(&grounded);
-            let mut labels = af
-                .reasoner()
-                .labels_of_all(semantics)
-                .expect("no deadline was set");
-            labels.truncate(grounded.len());
-            labels
-        });
+        let labels = match semantics {
+            Semantics::Grounded => None,
+            _ => {
+                let af = ev.to_framework(&grounded);
+                let mut reasoner = af.reasoner();
+                if let Some(deadline) = deadline {
+                    reasoner = reasoner.deadline(deadline);
+                }
+                let mut labels = reasoner.labels_of_all(semantics)?;
+                labels.truncate(grounded.len());
+                Some(labels)
+            }
+        };
         // Only stable semantics can have no labelling; then every argument has no label.
         let extensions_exist = match &labels {
             Some(labels) if semantics == Semantics::Stable => {
@@ -452,12 +493,12 @@ impl Debate {
             }
             _ => true,
         };
-        Judgement {
+        Ok(Judgement {
             live,
             grounded,
             labels,
             extensions_exist,
-        }
+        })
     }
 
     /// What decides the labels of `v` (see [`ClaimAcceptance::decided_by`]).

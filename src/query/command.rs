@@ -61,6 +61,10 @@ pub enum Query {
         /// Also set aside every document whose reliability is rated doubtful
         #[cfg_attr(feature = "cli", arg(long))]
         distrust: bool,
+        /// Give up after this many seconds with an error that says so, rather than search on
+        /// (complete, preferred and stable; grounded always answers)
+        #[cfg_attr(feature = "cli", arg(long, value_name = "SECONDS"))]
+        timeout: Option<u64>,
     },
     /// Whether the graph reaches the encoded source's own verdicts: each claim it endorses or
     /// rejects, with its status (endorsed should be in, rejected out), and the agreement
@@ -195,7 +199,12 @@ impl Query {
                 grounding,
                 discredit,
                 distrust,
+                timeout,
             } => {
+                let deadline = timeout.map(|s| {
+                    let limit = std::time::Duration::from_secs(s);
+                    std::time::Instant::now().checked_add(limit)
+                });
                 let mut discredit: Vec<&str> = discredit.iter().map(String::as_str).collect();
                 if *distrust {
                     let doubtful = corpus.documents.iter().filter(|d| {
@@ -205,7 +214,11 @@ impl Query {
                     });
                     discredit.extend(doubtful.map(|d| d.id.as_str()));
                 }
-                Answer::Acceptability(debate.acceptability_in(*semantics, *grounding, &discredit)?)
+                // A limit too far to represent is no limit.
+                let deadline = deadline.flatten();
+                Answer::Acceptability(
+                    debate.acceptability_until(*semantics, *grounding, &discredit, deadline)?,
+                )
             }
             Query::Verdicts {
                 semantics,

@@ -41,6 +41,12 @@ pub enum QueryError {
         /// best matches the words of the id (see [`Debate::find`]).
         suggestion: Option<String>,
     },
+    /// The search for the answer passed its deadline (see [`Debate::acceptability_until`]).
+    #[error("the {semantics} search stopped at its time limit before it found the answer; grounded semantics always answers, or allow more time")]
+    Interrupted {
+        /// The semantics searched.
+        semantics: crate::Semantics,
+    },
     /// The id names a record of another kind.
     #[error("expected a {expected}, found the {found} `{id}`")]
     WrongKind {

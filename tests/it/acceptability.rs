@@ -275,6 +275,7 @@ fn accept_prints_a_table_and_json() {
             grounding: historiograph::Grounding::Scholarly,
             discredit: vec!["a".into(), "b".into()],
             distrust: false,
+            timeout: None,
         }
     );
 }
@@ -336,4 +337,53 @@ fn iccma_subcommand_answers_and_fails_cleanly() {
         .arg(&ex2)
         .assert()
         .code(2);
+}
+
+/// A search past its deadline says that it stopped, never gives a partial answer; grounded
+/// semantics always answers.
+#[test]
+fn a_search_past_its_deadline_says_it_stopped() {
+    use historiograph::{Grounding, QueryError};
+    let debate = historiograph::Debate::new(historiograph::Corpus::bundled());
+    let past = Some(std::time::Instant::now());
+    // Past its deadline, a search either stops and says so, or has already found the whole
+    // answer (a question the grounded labelling settles needs no search); never anything else.
+    for semantics in [Semantics::Stable, Semantics::Preferred, Semantics::Complete] {
+        let answer = debate.acceptability_until(semantics, Grounding::Scholarly, &[], past);
+        let full = debate.acceptability_in(semantics, Grounding::Scholarly, &[]);
+        match answer {
+            Err(e) => assert_eq!(e, QueryError::Interrupted { semantics }),
+            Ok(answer) => assert_eq!(answer, full.unwrap()),
+        }
+    }
+    let stable = debate.acceptability_until(Semantics::Stable, Grounding::Scholarly, &[], past);
+    assert_eq!(
+        stable.unwrap_err(),
+        QueryError::Interrupted {
+            semantics: Semantics::Stable
+        }
+    );
+    let grounded = debate.acceptability_until(Semantics::Grounded, Grounding::Scholarly, &[], past);
+    assert_eq!(
+        grounded.unwrap(),
+        debate
+            .acceptability_in(Semantics::Grounded, Grounding::Scholarly, &[])
+            .unwrap()
+    );
+    let out = assert_cmd::Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["accept", "--semantics", "stable", "--timeout", "0"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.starts_with("error: the stable search stopped at its time limit"),
+        "{stderr}"
+    );
+    assert!(out.get_output().stdout.is_empty());
+    assert_cmd::Command::cargo_bin("historiograph")
+        .unwrap()
+        .args(["accept", "--semantics", "stable", "--timeout", "600"])
+        .assert()
+        .code(0);
 }
