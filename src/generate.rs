@@ -422,10 +422,15 @@ fn document(i: usize, id: Id) -> Document {
 /// loader's size limit.
 const CLAIMS_PER_FILE: usize = 10_000;
 
+/// Documents per YAML file, once they are more than fit one: a synthetic document takes about
+/// 180 bytes, so 10,000 keep a file well under the loader's 4 MiB.
+const DOCUMENTS_PER_FILE: usize = 10_000;
+
 impl Corpus {
     /// Writes the corpus as YAML files into the folder `dir`, which must be new or empty, so
     /// that [`Corpus::load`] reads it back: `schools.yaml` (only the schools the corpus
-    /// declares), `documents.yaml`, `historians.yaml`, `works.yaml` and `claims-NNNN.yaml` files
+    /// declares), `documents.yaml` (or `documents-NNNN.yaml` files of at most 10,000 documents
+    /// each, when there are more), `historians.yaml`, `works.yaml` and `claims-NNNN.yaml` files
     /// of at most 10,000 claims each, all in canonical form (`fmt --check` passes on them).
     /// Returns the files written, sorted.
     ///
@@ -443,9 +448,12 @@ impl Corpus {
         existing: crate::files::Existing,
     ) -> io::Result<Vec<PathBuf>> {
         // The file of each record, by section (schools, documents, historians, works, claims).
+        // Documents are split as claims are once there are more than fit one file.
+        let split_documents = self.documents.len() > DOCUMENTS_PER_FILE;
         let place = |section: usize, i: usize, _: &Option<crate::Origin>| {
             PathBuf::from(match section {
                 0 => "schools.yaml".to_string(),
+                1 if split_documents => format!("documents-{:04}.yaml", i / DOCUMENTS_PER_FILE),
                 1 => "documents.yaml".to_string(),
                 2 => "historians.yaml".to_string(),
                 3 => "works.yaml".to_string(),

@@ -390,3 +390,23 @@ fn debates_are_the_same_whether_or_not_references_share_text() {
     assert_eq!(edges(&a), edges(&b));
     assert_eq!(a.dependency_table(), b.dependency_table());
 }
+
+/// More documents than fit one file are split as claims are, so that every file stays under
+/// the loader's size limit and the corpus loads back.
+#[test]
+fn generated_yaml_splits_many_documents() {
+    let corpus = Synthetic::new(25_000, 200, 3).corpus();
+    let dir = scratch("yaml-documents");
+    let files = corpus.write_yaml(&dir).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let loaded = Corpus::load(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    for name in ["documents-0000.yaml", "documents-0001.yaml", "documents-0002.yaml"] {
+        assert!(names.iter().any(|n| n == name), "{names:?}");
+    }
+    let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.documents.len(), 25_000);
+}
