@@ -404,7 +404,11 @@ fn generated_yaml_splits_many_documents() {
         .collect();
     let loaded = Corpus::load(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
-    for name in ["documents-0000.yaml", "documents-0001.yaml", "documents-0002.yaml"] {
+    for name in [
+        "documents-0000.yaml",
+        "documents-0001.yaml",
+        "documents-0002.yaml",
+    ] {
         assert!(names.iter().any(|n| n == name), "{names:?}");
     }
     let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
