@@ -3,13 +3,15 @@
 //!
 //!     cargo run --release --example random_af -- ARGUMENTS PROBABILITY SEED > file.af
 //!
-//! Each ordered pair of distinct arguments is an attack with probability PROBABILITY.
+//! Each ordered pair of distinct arguments is an attack with probability PROBABILITY. With no
+//! arguments it writes the first of the benchmark's frameworks: 1000 arguments, 0.004, seed 1.
 
 use historiograph::{iccma, random_framework};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let parsed = match &args[..] {
+        [] => Some(((1000, 0.004), 1)),
         [n, p, seed] => n.parse().ok().zip(p.parse().ok()).zip(seed.parse().ok()),
         _ => None,
     };
